@@ -1,0 +1,96 @@
+#pragma once
+// Config: every setting of the emulator, already validated. Built once at start-up by
+// load_config (config_loader.hpp) from defaults < JSON file < TCAPLUS_MOCK_* environment < flags,
+// then shared read-only by every component.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tcaplus_mock {
+
+enum class AuthMode { off, any, strict };
+enum class ResourcesMode { auto_accept, strict };
+enum class LogFormat { text, json };
+
+// A SecretId/SecretKey pair the emulator verifies signatures with.
+struct Credential {
+    std::string secret_id;
+    std::string secret_key;
+    std::string token;        // when set, requests must carry it in X-TC-Token / `Token`
+    std::string sub_account;  // frequency limits are counted per sub-account; "" = the SecretId itself
+};
+
+// Declared resources, used when resources.mode is strict.
+struct TableGroupDeclaration {
+    std::string id;
+    std::vector<std::string> tables;
+};
+struct ClusterDeclaration {
+    std::string id;
+    std::vector<TableGroupDeclaration> table_groups;
+};
+
+struct Config {
+    struct Server {
+        std::string bind = "127.0.0.1";
+        std::uint16_t port = 8023;
+        unsigned threads = 0;  // 0 = the machine's cores
+        std::chrono::seconds idle_timeout{60};   // a kept-alive connection waiting for its next request
+        std::chrono::seconds read_timeout{30};   // reading one request's body once its header arrived
+        std::size_t header_limit = 64 * 1024;    // request line + headers, bytes
+        std::size_t body_limit = 10 * 1024 * 1024;
+        std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
+    } server;
+
+    struct Storage {
+        std::string path = "tcaplus-mock.db";  // ":memory:" keeps nothing across restarts
+        bool synchronous_full = false;         // PRAGMA synchronous FULL instead of NORMAL
+        std::chrono::milliseconds busy_timeout{5000};
+    } storage;
+
+    struct Api {
+        std::vector<std::string> regions;     // regions the service is offered in; empty = every region
+        std::chrono::seconds utc_offset{8 * 3600};  // zone of every datetime read and written
+    } api;
+
+    struct Limits {
+        std::size_t max_batch = 100;  // most items in one SelectedTables
+    } limits;
+
+    struct Snapshots {
+        std::optional<std::chrono::seconds> max_age;  // oldest SnapshotTime accepted; nullopt = no limit
+        std::optional<std::size_t> max_per_table;     // nullopt = no limit
+    } snapshots;
+
+    struct Resources {
+        ResourcesMode mode = ResourcesMode::auto_accept;
+        std::vector<ClusterDeclaration> clusters;
+    } resources;
+
+    struct Auth {
+        AuthMode mode = AuthMode::any;
+        std::vector<Credential> credentials;  // defaults to the documented test pair
+        std::chrono::seconds timestamp_window{300};
+        bool debug = true;  // a failed signature's canonical request goes into a response header
+    } auth;
+
+    // Requests per second per action and sub-account; an action missing here uses its spec's
+    // documented limit; 0 turns the limit off.
+    std::map<std::string, unsigned> rate_limits;
+
+    struct Log {
+        LogFormat format = LogFormat::text;
+        bool requests = true;  // one line per request
+    } log;
+};
+
+// The documented test credential shipped in the default configuration.
+inline constexpr const char* default_test_secret_id = "AKIDTCAPLUSMOCKTESTSECRETID0000000";
+inline constexpr const char* default_test_secret_key = "TcaplusMockTestSecretKey000000000";
+
+}  // namespace tcaplus_mock

@@ -1,0 +1,52 @@
+#pragma once
+// The catalog of every ApiError the emulator returns: one function per situation, each holding
+// its English and Chinese text. Where the live API's wording is known (FACTS.md section 9) it is
+// used verbatim, backticks included, because clients parse some of these messages.
+// Parameter paths are written as the API names them: `SelectedTables.1.SnapshotTime`.
+
+#include "server/core/api_error.hpp"
+
+#include <cstddef>
+#include <string_view>
+
+namespace tcaplus_mock::errors {
+
+// --- request shape ---
+ApiError missing_parameter(std::string_view name);
+ApiError unknown_parameter(std::string_view path);
+// `expected` and `received` are JSON type names: "string", "integer", "array", "object"...
+ApiError invalid_parameter_type(std::string_view path, std::string_view expected, std::string_view received);
+// The value is quoted as sent; `expected_en` / `expected_zh` say what would have been accepted.
+ApiError invalid_parameter_value(std::string_view path, std::string_view value, std::string_view expected_en,
+                                 std::string_view expected_zh);
+ApiError body_not_json(std::string_view detail);
+ApiError body_not_object();
+ApiError form_pair_without_equals();
+ApiError form_parameter_conflict(std::string_view name);
+ApiError unsupported_content_type(std::string_view content_type);
+ApiError unsupported_protocol(std::string_view method);
+ApiError request_size_limit_exceeded(std::size_t limit_bytes);
+ApiError invalid_action(std::string_view action);
+ApiError no_such_version(std::string_view version);
+ApiError invalid_region(std::string_view parameter_name);
+ApiError unsupported_region();
+ApiError internal_error();
+
+// --- authentication ---
+ApiError invalid_authorization(std::string_view detail_en, std::string_view detail_zh);
+ApiError signature_failure();
+ApiError signature_expire(long long request_timestamp, long long server_timestamp);
+ApiError secret_id_not_found();
+ApiError token_failure();
+
+// --- frequency limit: `count` is this request's number within the current second ---
+ApiError request_limit_exceeded(unsigned long long count, unsigned long long limit);
+
+// --- resources and snapshots ---
+ApiError cluster_not_found(std::string_view cluster_id);
+ApiError table_not_found(std::string_view cluster_id, std::string_view table_group_id, std::string_view table_name);
+ApiError snapshot_already_exists(std::string_view table_group_id, std::string_view table_name,
+                                 std::string_view snapshot_name);
+ApiError snapshot_limit_exceeded(std::string_view table_group_id, std::string_view table_name, std::size_t limit);
+
+}  // namespace tcaplus_mock::errors

@@ -1,0 +1,27 @@
+#pragma once
+// The API's datetime format, `YYYY-MM-DD HH:MM:SS`, read and written in a fixed UTC offset
+// (Tencent Cloud shows China time, UTC+8, which is the emulator's default zone).
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tcaplus_mock {
+
+// Parses exactly `YYYY-MM-DD HH:MM:SS` (19 characters, zero padded) as a wall time in the zone
+// `utc_offset` and returns seconds since the UNIX epoch. Returns nullopt for any other shape
+// and for times that do not exist on the calendar (2021-02-29, 24:00:00, 12:60:00).
+std::optional<long long> parse_datetime(std::string_view text, std::chrono::seconds utc_offset);
+
+// Formats UNIX seconds as `YYYY-MM-DD HH:MM:SS` in the zone `utc_offset`.
+std::string format_datetime(long long unix_seconds, std::chrono::seconds utc_offset);
+
+// Parses a UTC offset such as "+08:00", "-05:30", "+0800", "UTC+8" or "Z"; nullopt if malformed
+// or beyond +-14:00.
+std::optional<std::chrono::seconds> parse_utc_offset(std::string_view text);
+
+// Formats the UTC date of UNIX seconds as `YYYY-MM-DD` (the TC3 credential scope date).
+std::string format_utc_date(long long unix_seconds);
+
+}  // namespace tcaplus_mock

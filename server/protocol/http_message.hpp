@@ -1,0 +1,35 @@
+#pragma once
+// Plain HTTP messages: what the network layer hands to request handling and gets back.
+// Request handling never sees a socket or a Beast type, so it is tested as a plain function.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tcaplus_mock {
+
+struct HttpRequest {
+    std::string method;  // as sent, e.g. "POST"
+    std::string target;  // path and query as sent, e.g. "/?Action=CreateSnapshots&..."
+    // Header names lowercased, values as sent (not trimmed), in arrival order.
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::string client_address;  // remote IP as text, "" when unknown
+
+    // The first header named `lowercase_name`, or nullptr.
+    const std::string* header(std::string_view lowercase_name) const {
+        for (const auto& [name, value] : headers)
+            if (name == lowercase_name) return &value;
+        return nullptr;
+    }
+};
+
+struct HttpResponse {
+    unsigned status = 200;
+    std::vector<std::pair<std::string, std::string>> headers;  // Content-Type included
+    std::string body;
+    bool close_connection = false;  // the server closes the connection after writing this
+};
+
+}  // namespace tcaplus_mock
