@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs, from Debian/Ubuntu packages, what tcaplus-mock needs and the machine lacks.
+#   scripts/install-deps.sh          build dependencies (compiler, CMake, Boost >= 1.81, SQLite, OpenSSL)
+#   scripts/install-deps.sh --test   also GoogleTest, Node.js and npm (the official SDK suite)
+# Installs nothing that is already there; needs root or sudo only when something is missing.
+set -euo pipefail
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+apt_updated=0
+apt_update_once() {
+  [ "$apt_updated" = 1 ] || { as_root apt-get update -qq; apt_updated=1; }
+}
+
+# Debian 12 ships Boost 1.81 as versioned packages beside its default 1.74; newer releases
+# (Ubuntu 24.04: 1.83) have it as the default. Never mix the two sets.
+boost_packages() {
+  apt_update_once
+  if apt-cache show libboost1.81-dev >/dev/null 2>&1; then
+    echo libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-program-options1.81-dev
+  else
+    echo libboost-dev libboost-json-dev libboost-url-dev libboost-program-options-dev
+  fi
+}
+
+packages=(g++ cmake make libsqlite3-dev libssl-dev ca-certificates)
+[ "$want_test" = 1 ] && packages+=(libgtest-dev)
+missing=()
+for package in "${packages[@]}"; do installed "$package" || missing+=("$package"); done
+if ! installed libboost1.81-dev && ! installed libboost-json1.81-dev && ! { installed libboost-dev && installed libboost-json-dev && installed libboost-url-dev; }; then
+  read -r -a boost <<<"$(boost_packages)"
+  missing+=("${boost[@]}")
+fi
+# Node.js may come from elsewhere (nodesource, nvm): only install Debian's when none answers.
+if [ "$want_test" = 1 ] && ! { command -v node >/dev/null && command -v npm >/dev/null; }; then
+  missing+=(nodejs npm)
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  apt_update_once
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "install-deps: ready"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds tcaplus-mock with its tests (Release) and runs every suite:
+# unit and end-to-end (GoogleTest), the official Node.js SDK suite, and the container test.
+# Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTCAPLUS_MOCK_BUILD_TESTS=ON >/dev/null
+cmake --build build -j "$(nproc)"
+(cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error)
+ctest --test-dir build --output-on-failure -j "$(nproc)" -L 'unit|e2e|sdk'
+ctest --test-dir build --output-on-failure -L container

@@ -1,0 +1,150 @@
+#include "server/actions/create_snapshots.hpp"
+
+#include "server/actions/resource_catalog.hpp"
+#include "server/core/api_errors.hpp"
+#include "server/core/datetime.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <vector>
+
+namespace tcaplus_mock {
+namespace {
+
+namespace json = boost::json;
+
+// One SelectedTables item on its way to becoming a snapshot or an error.
+struct Item {
+    storage::SnapshotRecord record;
+    std::string path;  // `SelectedTables.<i>`, for messages
+    std::optional<ApiError> error;
+};
+
+std::string text_of(const json::object& object, std::string_view key) {
+    return std::string(object.at(key).as_string());
+}
+
+std::vector<Item> read_items(const ActionContext& context, const std::string& cluster_id, long long now) {
+    const auto& tables = context.params.at("SelectedTables").as_array();
+    const auto zone = context.config.api.utc_offset;
+    std::vector<Item> items(tables.size());
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const auto& table = tables[i].as_object();
+        auto& record = items[i].record;
+        items[i].path = "SelectedTables." + std::to_string(i);
+        record.key = {cluster_id, text_of(table, "TableGroupId"), text_of(table, "TableName"),
+                      text_of(table, "SnapshotName")};
+        // Validation has already proven both datetimes parse.
+        record.snapshot_time = *parse_datetime(table.at("SnapshotTime").as_string(), zone);
+        record.dead_time = *parse_datetime(table.at("SnapshotDeadTime").as_string(), zone);
+        record.create_time = now;
+    }
+    return items;
+}
+
+// The checks that need no storage: time rules and declared resources.
+std::optional<ApiError> check_item(const Item& item, const ActionContext& context, long long now) {
+    const auto& config = context.config;
+    const auto& record = item.record;
+    const auto shown = [&](long long when) { return format_datetime(when, config.api.utc_offset); };
+    if (!context.resources.has_table(record.key.cluster_id, record.key.table_group_id, record.key.table_name))
+        return errors::table_not_found(record.key.cluster_id, record.key.table_group_id, record.key.table_name);
+    if (record.snapshot_time > now)
+        return errors::invalid_parameter_value(item.path + ".SnapshotTime", shown(record.snapshot_time),
+                                               "a past time point, not later than now (`" + shown(now) + "`)",
+                                               "不晚于当前时间（`" + shown(now) + "`）的过去时间点");
+    if (record.dead_time < record.snapshot_time)
+        return errors::invalid_parameter_value(item.path + ".SnapshotDeadTime", shown(record.dead_time),
+                                               "a time not earlier than `SnapshotTime` (`" +
+                                                   shown(record.snapshot_time) + "`)",
+                                               "不早于 `SnapshotTime`（`" + shown(record.snapshot_time) + "`）的时间");
+    if (config.snapshots.max_age && record.snapshot_time < now - config.snapshots.max_age->count()) {
+        const auto oldest = shown(now - config.snapshots.max_age->count());
+        return errors::invalid_parameter_value(item.path + ".SnapshotTime", shown(record.snapshot_time),
+                                               "a time not earlier than `" + oldest + "` (snapshots.max_age)",
+                                               "不早于 `" + oldest + "` 的时间（snapshots.max_age）");
+    }
+    return std::nullopt;
+}
+
+using TableKey = std::tuple<std::string, std::string, std::string>;
+
+// Decides, inside the write transaction, whether each remaining item can be stored, and stores it.
+void store_items(std::vector<Item>& items, const ActionContext& context) {
+    auto transaction = context.store.begin_write();
+    std::set<std::string> names_in_request;      // group \x1f table \x1f name
+    std::map<TableKey, std::size_t> table_sizes;  // stored + added by this request
+    const auto& max_per_table = context.config.snapshots.max_per_table;
+    for (auto& item : items) {
+        if (item.error) continue;
+        auto& record = item.record;
+        const auto& key = record.key;
+        const auto name_key = key.table_group_id + '\x1f' + key.table_name + '\x1f' + key.snapshot_name;
+        if (!names_in_request.insert(name_key).second || transaction.exists(key)) {
+            item.error = errors::snapshot_already_exists(key.table_group_id, key.table_name, key.snapshot_name);
+            continue;
+        }
+        if (max_per_table) {
+            const TableKey table{key.cluster_id, key.table_group_id, key.table_name};
+            auto [slot, fresh] = table_sizes.try_emplace(table, 0);
+            if (fresh) slot->second = transaction.count_for_table(key.cluster_id, key.table_group_id, key.table_name);
+            if (slot->second >= *max_per_table) {
+                item.error = errors::snapshot_limit_exceeded(key.table_group_id, key.table_name, *max_per_table);
+                continue;
+            }
+            ++slot->second;
+        }
+        record.task_id = transaction.next_task_id(key.cluster_id);
+        record.application_id = transaction.next_application_id(key.cluster_id);
+        transaction.insert(record);
+    }
+    transaction.commit();
+}
+
+json::object error_info(const std::optional<ApiError>& error, Language language) {
+    if (!error) return {{"Code", ""}, {"Message", ""}};
+    return {{"Code", error->code}, {"Message", error->message.in(language)}};
+}
+
+json::object encode_result(const Item& item, const ActionContext& context) {
+    const auto zone = context.config.api.utc_offset;
+    const auto& record = item.record;
+    json::object result{
+        {"TableGroupId", record.key.table_group_id},
+        {"TableName", record.key.table_name},
+        {"SnapshotName", record.key.snapshot_name},
+        {"SnapshotTime", format_datetime(record.snapshot_time, zone)},
+        {"SnapshotDeadTime", format_datetime(record.dead_time, zone)},
+        {"Error", error_info(item.error, context.language)},
+    };
+    if (item.error) return result;
+    result["TaskId"] = record.task_id;
+    result["SnapshotCreateTime"] = format_datetime(record.create_time, zone);
+    result["SnapshotSize"] = record.size;
+    result["SnapshotStatus"] = record.status;
+    result["ApplicationId"] = record.application_id;
+    return result;
+}
+
+}  // namespace
+
+Result<json::object> create_snapshots(const ActionContext& context) {
+    const auto cluster_id = text_of(context.params, "ClusterId");
+    if (!context.resources.has_cluster(cluster_id)) return errors::cluster_not_found(cluster_id);
+
+    const long long now = unix_seconds(context.clock.now());
+    auto items = read_items(context, cluster_id, now);
+    for (auto& item : items) item.error = check_item(item, context, now);
+    store_items(items, context);
+
+    json::array results;
+    results.reserve(items.size());
+    for (const auto& item : items) results.push_back(encode_result(item, context));
+    return json::object{{"TotalCount", results.size()}, {"TableResults", std::move(results)}};
+}
+
+}  // namespace tcaplus_mock

@@ -1,0 +1,81 @@
+#include "server/core/datetime.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+
+namespace tcaplus_mock {
+namespace {
+
+using namespace std::chrono;
+
+// Reads exactly `width` ASCII digits at `text[position]`.
+std::optional<int> read_digits(std::string_view text, std::size_t position, std::size_t width) {
+    int value = 0;
+    for (std::size_t i = position; i < position + width; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+bool separators_match(std::string_view text) {
+    return text[4] == '-' && text[7] == '-' && text[10] == ' ' && text[13] == ':' && text[16] == ':';
+}
+
+}  // namespace
+
+std::optional<long long> parse_datetime(std::string_view text, seconds utc_offset) {
+    if (text.size() != 19 || !separators_match(text)) return std::nullopt;
+    auto year = read_digits(text, 0, 4), month = read_digits(text, 5, 2), day = read_digits(text, 8, 2);
+    auto hour = read_digits(text, 11, 2), minute = read_digits(text, 14, 2), second = read_digits(text, 17, 2);
+    if (!year || !month || !day || !hour || !minute || !second) return std::nullopt;
+    const year_month_day date{std::chrono::year{*year}, std::chrono::month(static_cast<unsigned>(*month)),
+                              std::chrono::day(static_cast<unsigned>(*day))};
+    if (!date.ok() || *hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+    const auto local = sys_days{date}.time_since_epoch() + hours{*hour} + minutes{*minute} + seconds{*second};
+    return duration_cast<seconds>(local - utc_offset).count();
+}
+
+std::string format_datetime(long long unix_seconds, seconds utc_offset) {
+    const sys_seconds local{seconds{unix_seconds} + utc_offset};
+    const auto day_start = floor<days>(local);
+    const year_month_day date{day_start};
+    const hh_mm_ss time{local - day_start};
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02ld:%02ld:%02lld", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
+                  static_cast<long long>(time.seconds().count()));
+    return text;
+}
+
+std::string format_utc_date(long long unix_seconds) { return format_datetime(unix_seconds, seconds{0}).substr(0, 10); }
+
+std::optional<seconds> parse_utc_offset(std::string_view text) {
+    if (text == "Z" || text == "UTC" || text == "utc") return seconds{0};
+    if (text.starts_with("UTC") || text.starts_with("utc")) text.remove_prefix(3);
+    if (text.empty() || (text[0] != '+' && text[0] != '-')) return std::nullopt;
+    const int sign = text[0] == '-' ? -1 : 1;
+    text.remove_prefix(1);
+    int hours_part = 0, minutes_part = 0;
+    auto [rest, error] = std::from_chars(text.data(), text.data() + text.size(), hours_part);
+    if (error != std::errc{}) return std::nullopt;
+    std::string_view tail(rest, text.data() + text.size() - rest);
+    const auto digits_used = text.size() - tail.size();
+    if (tail.empty() && digits_used == 4) {  // "+0800"
+        minutes_part = hours_part % 100;
+        hours_part /= 100;
+    } else if (!tail.empty()) {
+        if (tail[0] != ':' || tail.size() != 3) return std::nullopt;
+        auto minute = read_digits(tail, 1, 2);
+        if (!minute) return std::nullopt;
+        minutes_part = *minute;
+    } else if (digits_used > 2) {
+        return std::nullopt;
+    }
+    if (minutes_part > 59 || hours_part * 60 + minutes_part > 14 * 60) return std::nullopt;
+    return seconds{sign * (hours_part * 3600 + minutes_part * 60)};
+}
+
+}  // namespace tcaplus_mock

@@ -1,0 +1,180 @@
+#include "server/handling/request_handler.hpp"
+
+#include "server/actions/action_registry.hpp"
+#include "server/core/api_errors.hpp"
+#include "server/core/version.hpp"
+#include "server/protocol/envelope.hpp"
+#include "server/protocol/regions.hpp"
+#include "server/protocol/request_decoder.hpp"
+#include "server/validation/action_spec.hpp"
+#include "server/validation/spec_validator.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <stdexcept>
+
+namespace tcaplus_mock {
+
+namespace json = boost::json;
+
+// What one request leaves behind for its log line and its response headers.
+struct HandledRequest {
+    RequestLogEntry log;
+    Language language = Language::en_us;
+    std::string trace_id;
+    SignatureDiagnostics diagnostics;
+};
+
+namespace {
+
+std::map<std::string, unsigned, std::less<>> resolve_rate_limits(const Config& config) {
+    const auto& spec = ApiSpec::builtin();
+    std::map<std::string, unsigned, std::less<>> limits;
+    for (const auto& name : spec.action_names()) limits[std::string(name)] = spec.find_action(name)->frequency_limit;
+    for (const auto& [action, limit] : config.rate_limits) {
+        if (!spec.find_action(action))
+            throw std::invalid_argument("rate_limits: `" + action + "` is not an action of the API");
+        limits[action] = limit;
+    }
+    return limits;
+}
+
+std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
+
+// The language and trace id a response needs, read even when the request cannot be decoded.
+void read_reply_headers(const HttpRequest& http, HandledRequest& handled) {
+    if (const auto* language = http.header("x-tc-language")) handled.language = parse_language(*language);
+    if (const auto* trace = http.header("x-tc-traceid")) handled.trace_id = *trace;
+}
+
+HttpResponse json_response(unsigned status, const json::object& body) {
+    HttpResponse response;
+    response.status = status;
+    response.headers = {{"Content-Type", "application/json"}};
+    response.body = json::serialize(body);
+    return response;
+}
+
+void add_signature_debug_headers(HttpResponse& response, const SignatureDiagnostics& diagnostics) {
+    if (diagnostics.string_to_sign.empty()) return;
+    response.headers.emplace_back("X-TC-Mock-String-To-Sign", escape_for_one_line(diagnostics.string_to_sign));
+    response.headers.emplace_back("X-TC-Mock-Canonical-Request", escape_for_one_line(diagnostics.canonical_request));
+}
+
+}  // namespace
+
+RequestHandler::RequestHandler(const Config& config, const Clock& clock, storage::SnapshotStore& store, RequestLog& log)
+    : config_(config),
+      clock_(clock),
+      store_(store),
+      log_(log),
+      resources_(config.resources),
+      authenticator_(config.auth, clock),
+      rate_limiter_(clock, resolve_rate_limits(config)),
+      started_(std::chrono::steady_clock::now()) {}
+
+HttpResponse RequestHandler::handle(HttpRequest&& http) {
+    const auto path = path_of(http.target);
+    if (path == "/_mock/health") return health();
+    if (path != "/") return json_response(404, {{"error", "NotFound"}, {"message", "No such path: " + std::string(path)}});
+
+    const auto started = std::chrono::steady_clock::now();
+    HandledRequest handled;
+    handled.log.request_id = new_request_id();
+    handled.log.client_address = http.client_address;
+    handled.log.method = http.method;
+    read_reply_headers(http, handled);
+    auto response = handle_api(http, handled);
+    handled.log.latency =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    log_.write(handled.log);
+    return response;
+}
+
+HttpResponse RequestHandler::handle_api(const HttpRequest& http, HandledRequest& handled) {
+    Result<json::object> outcome = errors::internal_error();
+    try {
+        auto request = decode_api_request(http);
+        if (request) {
+            handled.language = request->language;
+            handled.trace_id = request->trace_id;
+            outcome = run_pipeline(*request, handled);
+        } else {
+            outcome = request.error();
+        }
+    } catch (const std::exception& failure) {
+        std::fprintf(stderr, "tcaplus-mock: request %s failed: %s\n", handled.log.request_id.c_str(), failure.what());
+        outcome = errors::internal_error();
+    }
+    const auto& request_id = handled.log.request_id;
+    handled.log.result = outcome ? "Success" : outcome.error().code;
+    auto body = outcome ? encode_success(std::move(*outcome), request_id)
+                        : encode_error(outcome.error(), handled.language, request_id);
+    auto response = make_api_response(std::move(body), request_id, handled.trace_id);
+    if (config_.auth.debug) add_signature_debug_headers(response, handled.diagnostics);
+    return response;
+}
+
+Result<json::object> RequestHandler::run_pipeline(ApiRequest& request, HandledRequest& handled) {
+    handled.log.action = request.action;
+    handled.log.secret_id = request.secret_id;
+    if (auto common = check_common_parameters(request); !common) return common.error();
+
+    auto identity = authenticator_.authenticate(request, &handled.diagnostics);
+    handled.log.canonical_request = handled.diagnostics.canonical_request;
+    handled.log.string_to_sign = handled.diagnostics.string_to_sign;
+    if (!identity) return identity.error();
+    if (!identity->secret_id.empty()) handled.log.secret_id = identity->secret_id;
+
+    const auto& subject = config_.auth.mode == AuthMode::off ? request.http->client_address : identity->sub_account;
+    const auto decision = rate_limiter_.try_acquire(request.action, subject);
+    if (!decision.allowed) return errors::request_limit_exceeded(decision.count, decision.limit);
+
+    const auto* spec = ApiSpec::builtin().find_action(request.action);
+    const ValidationLimits limits{config_.limits.max_batch, config_.api.utc_offset};
+    if (auto valid = validate_request(*spec, request.params, request.params_from_form, limits); !valid)
+        return valid.error();
+
+    const ActionContext context{request.params, request.language, config_, clock_, resources_, store_};
+    return find_action_handler(request.action)(context);
+}
+
+Result<void> RequestHandler::check_common_parameters(const ApiRequest& request) const {
+    if (request.action.empty()) return errors::missing_parameter("Action");
+    if (request.version.empty()) return errors::missing_parameter("Version");
+    if (request.version != ApiSpec::builtin().version()) return errors::no_such_version(request.version);
+    if (!find_action_handler(request.action) || !ApiSpec::builtin().find_action(request.action))
+        return errors::invalid_action(request.action);
+    if (!request.region_present) return errors::missing_parameter("Region");
+    if (!is_region_id(request.region)) return errors::invalid_region(request.region_parameter_name());
+    const auto& offered = config_.api.regions;
+    if (!offered.empty() && std::find(offered.begin(), offered.end(), request.region) == offered.end())
+        return errors::unsupported_region();
+    return {};
+}
+
+HttpResponse RequestHandler::oversized(const HttpRequest& http) {
+    HandledRequest handled;
+    handled.log.request_id = new_request_id();
+    handled.log.client_address = http.client_address;
+    handled.log.method = http.method;
+    if (const auto* action = http.header("x-tc-action")) handled.log.action = *action;
+    read_reply_headers(http, handled);
+    const auto error = errors::request_size_limit_exceeded(config_.server.body_limit);
+    handled.log.result = error.code;
+    log_.write(handled.log);
+    auto response = make_api_response(encode_error(error, handled.language, handled.log.request_id),
+                                      handled.log.request_id, handled.trace_id);
+    response.close_connection = true;
+    return response;
+}
+
+HttpResponse RequestHandler::health() const {
+    const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
+    return json_response(200, {{"status", "ok"}, {"version", version}, {"uptime_seconds", uptime.count()}});
+}
+
+}  // namespace tcaplus_mock

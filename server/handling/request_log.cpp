@@ -1,0 +1,81 @@
+#include "server/handling/request_log.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <cstdio>
+#include <ctime>
+
+namespace tcaplus_mock {
+namespace {
+
+std::string utc_timestamp() {
+    const auto now = std::chrono::system_clock::now();
+    const auto seconds = std::chrono::system_clock::to_time_t(now);
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1,
+                  parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, static_cast<int>(millis));
+    return text;
+}
+
+std::string or_dash(const std::string& value) { return value.empty() ? "-" : value; }
+
+}  // namespace
+
+std::string escape_for_one_line(std::string_view text) {
+    std::string escaped;
+    escaped.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') escaped += "\\n";
+        else if (c == '\t') escaped += "\\t";
+        else if (c == '\\') escaped += "\\\\";
+        else if (byte < 0x20 || byte == 0x7f) {
+            char code[8];
+            std::snprintf(code, sizeof code, "\\u%04x", byte);
+            escaped += code;
+        } else escaped += c;
+    }
+    return escaped;
+}
+
+RequestLog::RequestLog(LogFormat format, bool enabled, std::FILE* sink)
+    : format_(format), enabled_(enabled), sink_(sink) {}
+
+void RequestLog::write(const RequestLogEntry& entry) {
+    if (!enabled_) return;
+    auto line = format_ == LogFormat::json ? format_json(entry) : format_text(entry);
+    line += '\n';
+    std::lock_guard lock(mutex_);
+    std::fwrite(line.data(), 1, line.size(), sink_);
+    std::fflush(sink_);
+}
+
+std::string RequestLog::format_text(const RequestLogEntry& entry) const {
+    auto line = utc_timestamp() + " request_id=" + entry.request_id + " client=" + or_dash(entry.client_address) +
+                " method=" + or_dash(entry.method) + " action=" + or_dash(escape_for_one_line(entry.action)) +
+                " secret_id=" + or_dash(escape_for_one_line(entry.secret_id)) + " result=" + entry.result +
+                " latency_us=" + std::to_string(entry.latency.count());
+    if (!entry.string_to_sign.empty())
+        line += " string_to_sign=\"" + escape_for_one_line(entry.string_to_sign) + "\" canonical_request=\"" +
+                escape_for_one_line(entry.canonical_request) + "\"";
+    return line;
+}
+
+std::string RequestLog::format_json(const RequestLogEntry& entry) const {
+    boost::json::object line{
+        {"time", utc_timestamp()},          {"request_id", entry.request_id}, {"client", entry.client_address},
+        {"method", entry.method},           {"action", entry.action},         {"secret_id", entry.secret_id},
+        {"result", entry.result},           {"latency_us", entry.latency.count()},
+    };
+    if (!entry.string_to_sign.empty()) {
+        line["string_to_sign"] = entry.string_to_sign;
+        line["canonical_request"] = entry.canonical_request;
+    }
+    return boost::json::serialize(line);
+}
+
+}  // namespace tcaplus_mock

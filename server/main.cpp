@@ -1,0 +1,72 @@
+// tcaplus-mock: a local emulator of Tencent Cloud's TcaplusDB snapshot API.
+//
+// Start-up: read the configuration, open the database, listen, then serve until SIGTERM/SIGINT;
+// on a signal, answer the requests in flight, close the database and exit 0.
+// Any start-up failure is one line on stderr naming the problem, and exit status 1.
+
+#include "server/config/command_line.hpp"
+#include "server/config/config_loader.hpp"
+#include "server/core/clock.hpp"
+#include "server/core/version.hpp"
+#include "server/handling/request_handler.hpp"
+#include "server/handling/request_log.hpp"
+#include "server/net/healthcheck.hpp"
+#include "server/net/http_server.hpp"
+#include "storage/snapshot_store.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+namespace tcaplus_mock {
+namespace {
+
+storage::StoreOptions store_options(const Config& config) {
+    return {config.storage.path, config.storage.synchronous_full, config.storage.busy_timeout};
+}
+
+int serve(const Config& config) {
+    SystemClock clock;
+    storage::SnapshotStore store(store_options(config));
+    RequestLog log(config.log.format, config.log.requests, stdout);
+    RequestHandler handler(config, clock, store, log);
+    HttpServer server(config.server, HttpHandlers{
+                                         [&handler](HttpRequest&& request) { return handler.handle(std::move(request)); },
+                                         [&handler](const HttpRequest& request) { return handler.oversized(request); },
+                                     });
+    server.start();
+    std::printf("tcaplus-mock listening on http://%s:%u (database %s)\n", config.server.bind.c_str(),
+                static_cast<unsigned>(server.port()), config.storage.path.c_str());
+    std::fflush(stdout);
+    server.run_until_signal();
+    std::printf("tcaplus-mock stopped\n");
+    std::fflush(stdout);
+    return 0;
+}
+
+int run(int argc, char** argv) {
+    auto command_line = parse_command_line(argc, argv);
+    switch (command_line.command) {
+        case CommandLine::Command::help: std::cout << help_text(); return 0;
+        case CommandLine::Command::version: std::cout << "tcaplus-mock " << version << '\n'; return 0;
+        default: break;
+    }
+    auto sources = command_line.sources;
+    sources.environment = current_environment();
+    const auto config = load_config(sources);
+    if (command_line.command == CommandLine::Command::healthcheck)
+        return run_healthcheck(config.server.bind, config.server.port, std::chrono::seconds{5});
+    return serve(config);
+}
+
+}  // namespace
+}  // namespace tcaplus_mock
+
+int main(int argc, char** argv) {
+    try {
+        return tcaplus_mock::run(argc, argv);
+    } catch (const std::exception& failure) {
+        std::fprintf(stderr, "tcaplus-mock: %s\n", failure.what());
+        return 1;
+    }
+}

@@ -1,0 +1,99 @@
+#pragma once
+// A RequestHandler over a fresh `:memory:` database and a ManualClock, plus helpers to send it
+// API requests as plain HttpRequest values and read the envelope back.
+
+#include "server/config/config.hpp"
+#include "server/core/clock.hpp"
+#include "server/core/datetime.hpp"
+#include "server/handling/request_handler.hpp"
+#include "server/handling/request_log.hpp"
+#include "storage/snapshot_store.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace tcaplus_mock::testing {
+
+namespace json = boost::json;
+
+// 2026-11-28 12:00:00 in UTC+8.
+inline TimePoint fixed_now() { return TimePoint(std::chrono::seconds(*parse_datetime("2026-11-28 12:00:00", std::chrono::hours(8)))); }
+
+inline const char* seed_body() {
+    return R"({"ClusterId":"xx","SelectedTables":[{"SnapshotName":"666","TableGroupId":"1",)"
+           R"("SnapshotTime":"2020-09-22 00:00:00","TableName":"cl_generic","SnapshotDeadTime":"2020-09-22 00:00:00"}]})";
+}
+
+inline Config unsigned_config() {
+    Config config;
+    config.auth.mode = AuthMode::off;
+    config.storage.path = ":memory:";
+    return config;
+}
+
+struct Reply {
+    HttpResponse http;
+    json::object response;  // the "Response" member
+
+    std::string error_code() const {
+        auto* error = response.if_contains("Error");
+        return error ? std::string(error->at("Code").as_string()) : "";
+    }
+    std::string error_message() const { return std::string(response.at("Error").at("Message").as_string()); }
+    const json::object& item(std::size_t i) const { return response.at("TableResults").as_array().at(i).as_object(); }
+    std::string item_code(std::size_t i) const { return std::string(item(i).at("Error").at("Code").as_string()); }
+};
+
+class HandlerFixture : public ::testing::Test {
+protected:
+    explicit HandlerFixture(Config config = unsigned_config()) : config_(std::move(config)) { rebuild(); }
+
+    void rebuild() {
+        handler_.reset();
+        store_ = std::make_unique<storage::SnapshotStore>(
+            storage::StoreOptions{config_.storage.path, false, std::chrono::milliseconds(1000)});
+        handler_ = std::make_unique<RequestHandler>(config_, clock_, *store_, log_);
+    }
+
+    static HttpRequest json_request(std::string body, std::string action = "CreateSnapshots") {
+        HttpRequest request{"POST", "/", {}, std::move(body), "127.0.0.1"};
+        request.headers = {{"host", "127.0.0.1:8023"},
+                           {"content-type", "application/json"},
+                           {"x-tc-action", std::move(action)},
+                           {"x-tc-version", "2019-08-23"},
+                           {"x-tc-region", "ap-guangzhou"}};
+        return request;
+    }
+
+    static void set_header(HttpRequest& request, const std::string& name, const std::string& value) {
+        for (auto& [key, existing] : request.headers)
+            if (key == name) { existing = value; return; }
+        request.headers.emplace_back(name, value);
+    }
+
+    static void remove_header(HttpRequest& request, const std::string& name) {
+        std::erase_if(request.headers, [&](const auto& header) { return header.first == name; });
+    }
+
+    Reply send(HttpRequest request) {
+        Reply reply;
+        reply.http = handler_->handle(std::move(request));
+        auto parsed = json::parse(reply.http.body);
+        if (auto* response = parsed.as_object().if_contains("Response")) reply.response = response->as_object();
+        return reply;
+    }
+
+    Reply send_json(std::string body) { return send(json_request(std::move(body))); }
+
+    Config config_;
+    ManualClock clock_{fixed_now()};
+    RequestLog log_{LogFormat::text, false, stderr};
+    std::unique_ptr<storage::SnapshotStore> store_;
+    std::unique_ptr<RequestHandler> handler_;
+};
+
+}  // namespace tcaplus_mock::testing

@@ -1,0 +1,61 @@
+#include "server/handling/request_log.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+namespace tcaplus_mock {
+namespace {
+
+std::string written(LogFormat format, const RequestLogEntry& entry, bool enabled = true) {
+    char* buffer = nullptr;
+    std::size_t size = 0;
+    std::FILE* sink = open_memstream(&buffer, &size);
+    {
+        RequestLog log(format, enabled, sink);
+        log.write(entry);
+    }
+    std::fclose(sink);
+    std::string text(buffer, size);
+    std::free(buffer);
+    return text;
+}
+
+RequestLogEntry sample() {
+    RequestLogEntry entry;
+    entry.request_id = "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6";
+    entry.action = "CreateSnapshots";
+    entry.secret_id = "AKIDexample";
+    entry.result = "AuthFailure.SignatureFailure";
+    entry.latency = std::chrono::microseconds(42);
+    entry.string_to_sign = "TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\nabc";
+    entry.canonical_request = "POST\n/\n\ncontent-type:application/json\n";
+    return entry;
+}
+
+TEST(RequestLog, TextIsOneLineWithEveryField) {
+    const auto line = written(LogFormat::text, sample());
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
+    for (const char* part : {"request_id=ed93f3cb-f35e-473f-b9f3-0d451b8b79c6", "action=CreateSnapshots",
+                             "secret_id=AKIDexample", "result=AuthFailure.SignatureFailure", "latency_us=42",
+                             "string_to_sign=\"TC3-HMAC-SHA256\\n1551113065"})
+        EXPECT_NE(line.find(part), std::string::npos) << part << " in " << line;
+}
+
+TEST(RequestLog, JsonLinesParse) {
+    const auto line = written(LogFormat::json, sample());
+    const auto object = boost::json::parse(line).as_object();
+    EXPECT_EQ(object.at("result"), "AuthFailure.SignatureFailure");
+    EXPECT_EQ(object.at("latency_us").as_int64(), 42);
+    EXPECT_EQ(object.at("string_to_sign"), sample().string_to_sign);
+}
+
+TEST(RequestLog, DisabledWritesNothing) { EXPECT_EQ(written(LogFormat::text, sample(), false), ""); }
+
+TEST(EscapeForOneLine, ControlCharactersAreEscaped) {
+    EXPECT_EQ(escape_for_one_line("a\nb\tc\\d\x01"), "a\\nb\\tc\\\\d\\u0001");
+}
+
+}  // namespace
+}  // namespace tcaplus_mock
