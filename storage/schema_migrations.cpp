@@ -1,0 +1,105 @@
+#include "storage/schema_migrations.hpp"
+
+#include <array>
+#include <string>
+
+namespace tcaplus_mock::storage {
+
+namespace {
+
+// Counting snapshots per (cluster_id, table_group_id, table_name) needs no index of its own: the
+// UNIQUE constraint's index starts with those three columns and covers the count.
+constexpr std::string_view create_snapshots_and_counters = R"sql(
+CREATE TABLE snapshots (
+    id             INTEGER PRIMARY KEY,
+    cluster_id     TEXT    NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    table_name     TEXT    NOT NULL,
+    snapshot_name  TEXT    NOT NULL,
+    snapshot_time  INTEGER NOT NULL,
+    dead_time      INTEGER NOT NULL,
+    create_time    INTEGER NOT NULL,
+    size           INTEGER NOT NULL,
+    status         INTEGER NOT NULL,
+    task_id        TEXT    NOT NULL,
+    application_id TEXT    NOT NULL,
+    UNIQUE (cluster_id, table_group_id, table_name, snapshot_name)
+);
+CREATE TABLE id_counters (
+    cluster_id TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    last_value INTEGER NOT NULL,
+    PRIMARY KEY (cluster_id, kind)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array migrations_of_this_build{
+    Migration{1, "snapshots and per-cluster id counters", create_snapshots_and_counters},
+};
+
+void check_numbering(std::span<const Migration> migrations) {
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+        if (migrations[i].version != static_cast<int>(i) + 1) {
+            throw StorageError("schema migration at position " + std::to_string(i + 1) +
+                               " claims version " + std::to_string(migrations[i].version));
+        }
+    }
+}
+
+void check_known(int current, int latest) {
+    if (current > latest) {
+        throw StorageError("database schema version " + std::to_string(current) +
+                           " is newer than this build supports (" + std::to_string(latest) +
+                           "); it was written by a newer tcaplus-mock");
+    }
+    if (current < 0) {
+        throw StorageError("database schema version " + std::to_string(current) +
+                           " is not one tcaplus-mock writes");
+    }
+}
+
+// Runs the next pending migration, if any; false once the file is at `migrations`' latest.
+// The version is read inside the transaction so two processes opening one file agree.
+bool migrate_one_step(Database& db, std::span<const Migration> migrations) {
+    Transaction transaction(db);
+    const int latest = static_cast<int>(migrations.size());
+    const int current = db.user_version();
+    check_known(current, latest);
+    if (current == latest) {
+        transaction.commit();
+        return false;
+    }
+    const Migration& next = migrations[static_cast<std::size_t>(current)];
+    try {
+        db.execute(next.sql);
+    } catch (const StorageError& error) {
+        throw StorageError("schema migration " + std::to_string(next.version) + " (" +
+                               std::string(next.summary) + ") failed: " + error.what(),
+                           error.sqlite_code());
+    }
+    db.set_user_version(next.version);
+    transaction.commit();
+    return true;
+}
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() {
+    return migrations_of_this_build;
+}
+
+int latest_schema_version() {
+    return static_cast<int>(migrations_of_this_build.size());
+}
+
+void migrate(Database& db) {
+    migrate(db, schema_migrations());
+}
+
+void migrate(Database& db, std::span<const Migration> migrations) {
+    check_numbering(migrations);
+    while (migrate_one_step(db, migrations)) {
+    }
+}
+
+}  // namespace tcaplus_mock::storage
