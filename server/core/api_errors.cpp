@@ -47,6 +47,14 @@ ApiError invalid_parameter_value(std::string_view path, std::string_view value, 
                     "。");
 }
 
+ApiError list_too_long(std::string_view path, std::size_t count, std::size_t limit) {
+    const auto items = std::to_string(count), cap = std::to_string(limit);
+    return make("InvalidParameterValue",
+                "The parameter " + quoted(path) + " has " + quoted(items) + " items, more than the limit " +
+                    quoted(cap) + ".",
+                "参数 " + quoted(path) + " 包含 " + quoted(items) + " 项，超过上限 " + quoted(cap) + "。");
+}
+
 ApiError body_not_json(std::string_view detail) {
     return make("InvalidParameter", "The request body is not valid JSON: " + std::string(detail) + ".",
                 "请求体不是合法的 JSON：" + std::string(detail) + "。");

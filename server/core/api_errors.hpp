@@ -19,6 +19,8 @@ ApiError invalid_parameter_type(std::string_view path, std::string_view expected
 // The value is quoted as sent; `expected_en` / `expected_zh` say what would have been accepted.
 ApiError invalid_parameter_value(std::string_view path, std::string_view value, std::string_view expected_en,
                                  std::string_view expected_zh);
+// A list with more items than allowed (limits.max_batch); code InvalidParameterValue.
+ApiError list_too_long(std::string_view path, std::size_t count, std::size_t limit);
 ApiError body_not_json(std::string_view detail);
 ApiError body_not_object();
 ApiError form_pair_without_equals();

@@ -64,7 +64,9 @@ TEST(ParseUtcOffset, AcceptsCommonSpellings) {
     for (const auto& c : cases) {
         auto parsed = parse_utc_offset(c.text);
         ASSERT_EQ(parsed.has_value(), c.seconds_east.has_value()) << c.text;
-        if (parsed) EXPECT_EQ(parsed->count(), *c.seconds_east) << c.text;
+        if (parsed) {
+            EXPECT_EQ(parsed->count(), *c.seconds_east) << c.text;
+        }
     }
 }
 
