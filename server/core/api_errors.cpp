@@ -5,14 +5,14 @@
 namespace tcaplus_mock::errors {
 namespace {
 
-std::string quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
-
-// Values are echoed back in messages; a multi-megabyte value must not be.
-std::string quoted_value(std::string_view value) {
-    constexpr std::size_t shown = 64;
-    if (value.size() <= shown) return quoted(value);
-    return quoted(std::string(value.substr(0, shown)) + "...");
+// Names and values are echoed back in messages; a multi-megabyte one must not be.
+std::string quoted_cut(std::string_view text, std::size_t shown) {
+    if (text.size() <= shown) return "`" + std::string(text) + "`";
+    return "`" + std::string(text.substr(0, shown)) + "...`";
 }
+
+std::string quoted(std::string_view text) { return quoted_cut(text, 256); }
+std::string quoted_value(std::string_view value) { return quoted_cut(value, 64); }
 
 ApiError make(std::string code, std::string en, std::string zh) {
     return ApiError{std::move(code), LocalizedText{std::move(en), std::move(zh)}};

@@ -18,6 +18,7 @@ struct LocalizedText {
     std::string zh;
 
     const std::string& in(Language language) const { return language == Language::zh_cn ? zh : en; }
+    bool operator==(const LocalizedText&) const = default;
 };
 
 }  // namespace tcaplus_mock

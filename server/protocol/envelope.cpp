@@ -1,0 +1,65 @@
+#include "server/protocol/envelope.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/uuid_io.hpp>
+
+#include <algorithm>
+#include <utility>
+
+namespace tcaplus_mock {
+namespace {
+
+namespace json = boost::json;
+
+std::string wrap_in_response(json::object response) {
+    json::object envelope(response.storage());
+    envelope.emplace("Response", std::move(response));
+    return json::serialize(envelope);
+}
+
+bool is_safe_header_value(std::string_view value) {
+    return std::none_of(value.begin(), value.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && byte != '\t') || byte == 0x7f;
+    });
+}
+
+}  // namespace
+
+std::string new_request_id() {
+    thread_local boost::uuids::random_generator generator;
+    return boost::uuids::to_string(generator());
+}
+
+std::string encode_success(json::object fields, std::string_view request_id) {
+    fields.erase("RequestId");
+    fields.emplace("RequestId", request_id);
+    return wrap_in_response(std::move(fields));
+}
+
+std::string encode_error(const ApiError& error, Language language, std::string_view request_id) {
+    json::object response;
+    response.reserve(2);
+    json::object& details = response.emplace("Error", json::object()).first->value().as_object();
+    details.reserve(2);
+    details.emplace("Code", error.code);
+    details.emplace("Message", error.message.in(language));
+    response.emplace("RequestId", request_id);
+    return wrap_in_response(std::move(response));
+}
+
+HttpResponse make_api_response(std::string body, std::string_view request_id, std::string_view trace_id) {
+    HttpResponse response;
+    response.status = 200;
+    response.headers.reserve(3);
+    response.headers.emplace_back("Content-Type", "application/json");
+    response.headers.emplace_back("X-TC-RequestId", std::string(request_id));
+    if (!trace_id.empty() && is_safe_header_value(trace_id))
+        response.headers.emplace_back("X-TC-TraceId", std::string(trace_id));
+    response.body = std::move(body);
+    return response;
+}
+
+}  // namespace tcaplus_mock
