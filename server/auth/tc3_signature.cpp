@@ -1,0 +1,222 @@
+#include "server/auth/tc3_signature.hpp"
+
+#include "server/auth/crypto.hpp"
+#include "server/auth/signing_host.hpp"
+#include "server/core/api_errors.hpp"
+#include "server/core/datetime.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace tcaplus_mock {
+namespace {
+
+constexpr std::string_view algorithm = "TC3-HMAC-SHA256";
+constexpr std::string_view scope_terminator = "tc3_request";
+
+std::string_view trim_blanks(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t");
+    return text.substr(first, last - first + 1);
+}
+
+char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), to_lower);
+    return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+bool looks_like_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (i != 4 && i != 7 && !is_digit(text[i])) return false;
+    return true;
+}
+
+ApiError malformed(std::string_view en, std::string_view zh) { return errors::invalid_authorization(en, zh); }
+
+// `<SecretId>/<date>/<service>/tc3_request`
+Result<void> parse_credential(std::string_view credential, Tc3Authorization& out) {
+    const auto bad = [] {
+        return malformed("`Credential` must be `<SecretId>/<YYYY-MM-DD>/<service>/tc3_request`",
+                         "`Credential` 的格式应为 `<SecretId>/<YYYY-MM-DD>/<service>/tc3_request`");
+    };
+    const auto id_end = credential.find('/');
+    if (id_end == std::string_view::npos || id_end == 0) return bad();
+    const std::string_view scope = credential.substr(id_end + 1);
+    const auto date_end = scope.find('/');
+    const auto service_end = scope.rfind('/');
+    if (date_end == std::string_view::npos || service_end <= date_end + 1) return bad();
+    if (scope.substr(service_end + 1) != scope_terminator) return bad();
+    const std::string_view date = scope.substr(0, date_end);
+    if (!looks_like_date(date)) return bad();
+    out.secret_id = credential.substr(0, id_end);
+    out.scope_date = date;
+    out.scope_service = scope.substr(date_end + 1, service_end - date_end - 1);
+    return {};
+}
+
+Result<void> parse_signed_headers(std::string_view list, Tc3Authorization& out) {
+    out.signed_headers = list;
+    std::string_view rest = list;
+    while (true) {
+        const auto end = rest.find(';');
+        const std::string_view name = rest.substr(0, end);
+        if (name.empty() || name.find_first_of(" \t") != std::string_view::npos)
+            return malformed("`SignedHeaders` must be header names separated by `;`",
+                             "`SignedHeaders` 应为以 `;` 分隔的头部名称");
+        out.signed_header_names.push_back(lowercase(name));
+        if (end == std::string_view::npos) return {};
+        rest.remove_prefix(end + 1);
+    }
+}
+
+Result<void> parse_signature(std::string_view signature, Tc3Authorization& out) {
+    if (signature.size() != 64 || !std::all_of(signature.begin(), signature.end(), is_hex_digit))
+        return malformed("`Signature` must be 64 hexadecimal digits", "`Signature` 应为 64 位十六进制数");
+    out.signature = lowercase(signature);
+    return {};
+}
+
+// Splits `Credential=..., SignedHeaders=..., Signature=...` into its three values.
+Result<std::array<std::string_view, 3>> split_fields(std::string_view fields) {
+    static constexpr std::array<std::string_view, 3> names{"Credential", "SignedHeaders", "Signature"};
+    std::array<std::optional<std::string_view>, 3> found;
+    while (!fields.empty()) {
+        const auto end = fields.find(',');
+        const std::string_view field = trim_blanks(fields.substr(0, end));
+        fields = end == std::string_view::npos ? std::string_view{} : fields.substr(end + 1);
+        const auto equals = field.find('=');
+        const std::string_view name = field.substr(0, equals);
+        const auto known = std::find(names.begin(), names.end(), name);
+        if (equals == std::string_view::npos || known == names.end() || found[known - names.begin()])
+            return malformed("it must read `TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`",
+                             "其格式应为 `TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`");
+        found[known - names.begin()] = trim_blanks(field.substr(equals + 1));
+    }
+    std::array<std::string_view, 3> values;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (!found[i])
+            return malformed("`" + std::string(names[i]) + "` is missing",
+                             "缺少 `" + std::string(names[i]) + "`");
+        values[i] = *found[i];
+    }
+    return values;
+}
+
+std::string_view target_path(std::string_view target) {
+    const std::string_view path = target.substr(0, target.find('?'));
+    return path.empty() ? std::string_view("/") : path;
+}
+
+std::string_view target_query(std::string_view target) {
+    const auto question = target.find('?');
+    return question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+}
+
+std::string payload_hash(const HttpRequest& http) {
+    const std::string* content_sha256 = http.header("x-tc-content-sha256");
+    if (content_sha256 != nullptr && trim_blanks(*content_sha256) == "UNSIGNED-PAYLOAD")
+        return crypto::sha256_hex("UNSIGNED-PAYLOAD");
+    return crypto::sha256_hex(http.method == "GET" ? std::string_view{} : std::string_view(http.body));
+}
+
+bool signs_host(const Tc3Authorization& authorization) {
+    const auto& names = authorization.signed_header_names;
+    return std::find(names.begin(), names.end(), "host") != names.end();
+}
+
+}  // namespace
+
+Result<Tc3Authorization> parse_tc3_authorization(std::string_view header) {
+    const std::string_view text = trim_blanks(header);
+    if (text.substr(0, algorithm.size()) != algorithm || text.size() == algorithm.size() ||
+        (text[algorithm.size()] != ' ' && text[algorithm.size()] != '\t'))
+        return malformed("it must start with `TC3-HMAC-SHA256 `",
+                         "必须以 `TC3-HMAC-SHA256 ` 开头");
+    auto fields = split_fields(text.substr(algorithm.size() + 1));
+    if (!fields) return fields.error();
+    Tc3Authorization authorization;
+    if (auto parsed = parse_credential((*fields)[0], authorization); !parsed) return parsed.error();
+    if (auto parsed = parse_signed_headers((*fields)[1], authorization); !parsed) return parsed.error();
+    if (auto parsed = parse_signature((*fields)[2], authorization); !parsed) return parsed.error();
+    return authorization;
+}
+
+std::string tc3_canonical_request(const HttpRequest& http, const Tc3Authorization& authorization,
+                                  std::string_view host_value) {
+    std::vector<std::string_view> names(authorization.signed_header_names.begin(),
+                                        authorization.signed_header_names.end());
+    std::stable_sort(names.begin(), names.end());
+
+    std::string canonical;
+    canonical.reserve(256 + http.target.size());
+    canonical.append(http.method).append("\n");
+    canonical.append(target_path(http.target)).append("\n");
+    if (http.method == "GET") canonical.append(target_query(http.target));
+    canonical.append("\n");
+    for (std::string_view name : names) {
+        std::string_view value = host_value;
+        if (name != "host") {
+            const std::string* header = http.header(name);
+            value = header != nullptr ? trim_blanks(*header) : std::string_view{};
+        }
+        canonical.append(name).append(":").append(lowercase(trim_blanks(value))).append("\n");
+    }
+    canonical.append("\n").append(authorization.signed_headers).append("\n");
+    canonical.append(payload_hash(http));
+    return canonical;
+}
+
+std::string tc3_string_to_sign(std::string_view timestamp, std::string_view date, std::string_view service,
+                               std::string_view canonical_request) {
+    std::string text;
+    text.append(algorithm).append("\n").append(timestamp).append("\n");
+    text.append(date).append("/").append(service).append("/").append(scope_terminator).append("\n");
+    text.append(crypto::sha256_hex(canonical_request));
+    return text;
+}
+
+std::string tc3_signature(std::string_view secret_key, std::string_view date, std::string_view service,
+                          std::string_view string_to_sign) {
+    const std::string date_key = crypto::hmac_sha256("TC3" + std::string(secret_key), date);
+    const std::string service_key = crypto::hmac_sha256(date_key, service);
+    const std::string signing_key = crypto::hmac_sha256(service_key, scope_terminator);
+    return crypto::hex(crypto::hmac_sha256(signing_key, string_to_sign));
+}
+
+bool verify_tc3_signature(const HttpRequest& http, const Tc3Authorization& authorization,
+                          std::string_view timestamp_text, long long timestamp, std::string_view secret_key,
+                          SignatureDiagnostics* diagnostics) {
+    const std::string expected_date = format_utc_date(timestamp);
+    const std::string* host_header = http.header("host");
+    const SigningHosts hosts = signing_hosts(host_header != nullptr ? std::string_view(*host_header) : "");
+
+    if (authorization.scope_date == expected_date) {
+        std::vector<std::string_view> candidates{hosts.as_sent};
+        if (hosts.without_port && signs_host(authorization)) candidates.push_back(*hosts.without_port);
+        for (std::string_view host : candidates) {
+            const std::string string_to_sign = tc3_string_to_sign(
+                timestamp_text, authorization.scope_date, authorization.scope_service,
+                tc3_canonical_request(http, authorization, host));
+            const std::string expected =
+                tc3_signature(secret_key, authorization.scope_date, authorization.scope_service, string_to_sign);
+            if (crypto::constant_time_equal(expected, authorization.signature)) return true;
+        }
+    }
+    if (diagnostics != nullptr) {
+        diagnostics->canonical_request = tc3_canonical_request(http, authorization, hosts.as_sent);
+        diagnostics->string_to_sign = tc3_string_to_sign(timestamp_text, expected_date, authorization.scope_service,
+                                                         diagnostics->canonical_request);
+    }
+    return false;
+}
+
+}  // namespace tcaplus_mock
