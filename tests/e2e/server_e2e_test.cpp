@@ -86,7 +86,7 @@ TEST_F(ServerE2E, SeedExampleReturnsTheDocumentedResponse) {
     EXPECT_EQ(raw.header("X-TC-TraceId"), "trace-42");
     const auto response = response_of(raw);
     EXPECT_EQ(raw.header("X-TC-RequestId"), response.at("RequestId").as_string());
-    EXPECT_EQ(response.at("TotalCount").as_uint64(), 1u);
+    EXPECT_EQ(response.at("TotalCount").to_number<std::uint64_t>(), 1u);
     const auto& item = response.at("TableResults").as_array().at(0).as_object();
     for (const char* field : {"TableGroupId", "TableName", "TaskId", "SnapshotName", "SnapshotTime", "SnapshotDeadTime",
                               "SnapshotCreateTime", "SnapshotSize", "SnapshotStatus", "ApplicationId", "Error"})

@@ -24,11 +24,11 @@ class CreateSnapshotsTest : public HandlerFixture {};
 TEST_F(CreateSnapshotsTest, ResultsFollowRequestOrderWithIncreasingTaskIds) {
     const auto reply = send_json(create_body({table("a"), table("b"), table("c")}));
     ASSERT_EQ(reply.error_code(), "");
-    EXPECT_EQ(reply.response.at("TotalCount").as_uint64(), 3u);
+    EXPECT_EQ(reply.response.at("TotalCount").to_number<std::uint64_t>(), 3u);
     const char* names[] = {"a", "b", "c"};
     for (std::size_t i = 0; i < 3; ++i) {
         EXPECT_EQ(reply.item(i).at("SnapshotName"), names[i]);
-        EXPECT_EQ(reply.item(i).at("TaskId"), "xx-" + std::to_string(i + 1));
+        EXPECT_EQ(reply.item(i).at("TaskId").as_string(), "xx-" + std::to_string(i + 1));
     }
     const auto other_cluster = send_json(create_body({table("a")}, "yy"));
     EXPECT_EQ(other_cluster.item(0).at("TaskId"), "yy-1");
@@ -52,7 +52,7 @@ TEST_F(CreateSnapshotsTest, PerItemFailuresLeaveTheOthersToSucceed) {
     for (const auto& c : cases) {
         const auto reply = send_json(create_body({table((std::string("ok-") + c.name).c_str()), c.item}));
         ASSERT_EQ(reply.error_code(), "") << c.name;
-        EXPECT_EQ(reply.response.at("TotalCount").as_uint64(), 2u) << c.name;
+        EXPECT_EQ(reply.response.at("TotalCount").to_number<std::uint64_t>(), 2u) << c.name;
         EXPECT_EQ(reply.item_code(0), "") << c.name;
         EXPECT_EQ(reply.item_code(1), c.code) << c.name;
         const std::string message(reply.item(1).at("Error").at("Message").as_string());
@@ -139,7 +139,7 @@ TEST_F(CreateSnapshotsTest, SnapshotsSurviveARestart) {
     ASSERT_EQ(send_json(create_body({table("kept")})).item_code(0), "");
     rebuild();  // a new store and handler over the same file
     EXPECT_EQ(send_json(create_body({table("kept")})).item_code(0), "FailedOperation");
-    EXPECT_EQ(send_json(create_body({table("next")})).item(0).at("TaskId"), "xx-2");
+    EXPECT_EQ(send_json(create_body({table("next")})).item(0).at("TaskId").as_string(), "xx-2");
     handler_.reset();
     store_.reset();
     std::filesystem::remove_all(folder);

@@ -21,7 +21,7 @@ TEST_F(RequestHandlerTest, SeedExampleGetsTheDocumentedShape) {
     EXPECT_EQ(reply.http.status, 200u);
     EXPECT_EQ(header_of(reply.http, "Content-Type"), "application/json");
     ASSERT_EQ(reply.error_code(), "");
-    EXPECT_EQ(reply.response.at("TotalCount").as_uint64(), 1u);
+    EXPECT_EQ(reply.response.at("TotalCount").to_number<std::uint64_t>(), 1u);
     const auto& item = reply.item(0);
     EXPECT_EQ(item.at("Error"), (json::object{{"Code", ""}, {"Message", ""}}));
     EXPECT_EQ(item.at("TableGroupId"), "1");
@@ -30,8 +30,8 @@ TEST_F(RequestHandlerTest, SeedExampleGetsTheDocumentedShape) {
     EXPECT_EQ(item.at("SnapshotTime"), "2020-09-22 00:00:00");
     EXPECT_EQ(item.at("SnapshotDeadTime"), "2020-09-22 00:00:00");
     EXPECT_EQ(item.at("SnapshotCreateTime"), "2026-11-28 12:00:00");
-    EXPECT_EQ(item.at("SnapshotSize").as_uint64(), 0u);
-    EXPECT_EQ(item.at("SnapshotStatus").as_uint64(), 0u);
+    EXPECT_EQ(item.at("SnapshotSize").to_number<std::uint64_t>(), 0u);
+    EXPECT_EQ(item.at("SnapshotStatus").to_number<std::uint64_t>(), 0u);
     EXPECT_EQ(item.at("TaskId"), "xx-1");
     EXPECT_FALSE(item.at("ApplicationId").as_string().empty());
     const std::string request_id(reply.response.at("RequestId").as_string());
@@ -84,8 +84,10 @@ TEST_F(RequestHandlerTest, RequestLevelErrorsCarryTheirTencentCode) {
         EXPECT_EQ(reply.http.status, 200u) << c.name;
         EXPECT_EQ(header_of(reply.http, "Content-Type"), "application/json") << c.name;
         EXPECT_EQ(reply.error_code(), c.code) << c.name;
-        if (!reply.error_code().empty())
-            EXPECT_NE(reply.error_message().find(c.message_part), std::string::npos) << c.name << ": " << reply.error_message();
+        if (!reply.error_code().empty()) {
+            EXPECT_NE(reply.error_message().find(c.message_part), std::string::npos)
+                << c.name << ": " << reply.error_message();
+        }
         EXPECT_TRUE(reply.response.contains("RequestId")) << c.name;
         EXPECT_FALSE(reply.response.contains("TableResults")) << c.name;
     }

@@ -48,7 +48,7 @@ TEST(RequestLog, JsonLinesParse) {
     const auto object = boost::json::parse(line).as_object();
     EXPECT_EQ(object.at("result"), "AuthFailure.SignatureFailure");
     EXPECT_EQ(object.at("latency_us").as_int64(), 42);
-    EXPECT_EQ(object.at("string_to_sign"), sample().string_to_sign);
+    EXPECT_EQ(object.at("string_to_sign").as_string(), sample().string_to_sign);
 }
 
 TEST(RequestLog, DisabledWritesNothing) { EXPECT_EQ(written(LogFormat::text, sample(), false), ""); }
