@@ -23,16 +23,22 @@ struct Credential {
     std::string secret_key;
     std::string token;        // when set, requests must carry it in X-TC-Token / `Token`
     std::string sub_account;  // frequency limits are counted per sub-account; "" = the SecretId itself
+
+    bool operator==(const Credential&) const = default;
 };
 
 // Declared resources, used when resources.mode is strict.
 struct TableGroupDeclaration {
     std::string id;
     std::vector<std::string> tables;
+
+    bool operator==(const TableGroupDeclaration&) const = default;
 };
 struct ClusterDeclaration {
     std::string id;
     std::vector<TableGroupDeclaration> table_groups;
+
+    bool operator==(const ClusterDeclaration&) const = default;
 };
 
 struct Config {
@@ -45,31 +51,43 @@ struct Config {
         std::size_t header_limit = 64 * 1024;    // request line + headers, bytes
         std::size_t body_limit = 10 * 1024 * 1024;
         std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
+
+        bool operator==(const Server&) const = default;
     } server;
 
     struct Storage {
         std::string path = "tcaplus-mock.db";  // ":memory:" keeps nothing across restarts
         bool synchronous_full = false;         // PRAGMA synchronous FULL instead of NORMAL
         std::chrono::milliseconds busy_timeout{5000};
+
+        bool operator==(const Storage&) const = default;
     } storage;
 
     struct Api {
         std::vector<std::string> regions;     // regions the service is offered in; empty = every region
         std::chrono::seconds utc_offset{8 * 3600};  // zone of every datetime read and written
+
+        bool operator==(const Api&) const = default;
     } api;
 
     struct Limits {
         std::size_t max_batch = 100;  // most items in one SelectedTables
+
+        bool operator==(const Limits&) const = default;
     } limits;
 
     struct Snapshots {
         std::optional<std::chrono::seconds> max_age;  // oldest SnapshotTime accepted; nullopt = no limit
         std::optional<std::size_t> max_per_table;     // nullopt = no limit
+
+        bool operator==(const Snapshots&) const = default;
     } snapshots;
 
     struct Resources {
         ResourcesMode mode = ResourcesMode::auto_accept;
         std::vector<ClusterDeclaration> clusters;
+
+        bool operator==(const Resources&) const = default;
     } resources;
 
     struct Auth {
@@ -77,6 +95,8 @@ struct Config {
         std::vector<Credential> credentials;  // defaults to the documented test pair
         std::chrono::seconds timestamp_window{300};
         bool debug = true;  // a failed signature's canonical request goes into a response header
+
+        bool operator==(const Auth&) const = default;
     } auth;
 
     // Requests per second per action and sub-account; an action missing here uses its spec's
@@ -86,7 +106,11 @@ struct Config {
     struct Log {
         LogFormat format = LogFormat::text;
         bool requests = true;  // one line per request
+
+        bool operator==(const Log&) const = default;
     } log;
+
+    bool operator==(const Config&) const = default;
 };
 
 // The documented test credential shipped in the default configuration.
