@@ -1,0 +1,67 @@
+#pragma once
+// HttpServer: the HTTP/1.1 front door. Accepts connections, reads each request within the size limits
+// and deadlines of Config::Server, hands it to HttpHandlers as a plain HttpRequest and writes the
+// HttpResponse back, keeping connections alive between requests.
+
+#include "server/config/config.hpp"
+#include "server/protocol/http_message.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+namespace tcaplus_mock {
+
+struct HttpHandlers {
+    // Answers one request. Thread safe: called concurrently from worker threads.
+    std::function<HttpResponse(HttpRequest&&)> handle;
+    // Builds the answer to a request that broke a size limit (body over server.body_limit, or header over
+    // server.header_limit): gets the request with whatever header fields were read and an empty body.
+    // Thread safe like `handle`. The answer is sent with `Connection: close`.
+    std::function<HttpResponse(const HttpRequest&)> oversized;
+};
+
+// Deadlines per connection: idle_timeout from the moment it waits for a request until that request's
+// header is complete; read_timeout for the body; read_timeout again for writing each response.
+// Connections the server closes after an answer (a limit broken, a malformed message, `Connection:
+// close`, stopping) are closed gracefully: the send side is shut down and what the client still
+// sends is discarded for up to 2 s or 4 MiB, so the client can read the answer.
+//
+// A response goes out with its status and headers exactly as given, plus Content-Length, and
+// `Connection: close` when the connection closes after it: when the request or the response asks for
+// it (close_connection, or a Connection header), or the server is stopping.
+//
+// A malformed message is answered 400 with a small JSON body. An exception thrown by a handler, or a
+// status outside 200..999, is logged to stderr and answered 500 with a small JSON body; the server
+// keeps serving. A socket error drops that connection only.
+class HttpServer {
+public:
+    HttpServer(Config::Server settings, HttpHandlers handlers);
+    ~HttpServer();  // stops if running
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Binds and listens, starts the worker threads (settings.threads, 0 = the machine's cores), returns.
+    // Throws std::runtime_error naming "address:port" and the reason when it cannot listen.
+    // Call once; a server does not start again after stop().
+    void start();
+
+    // The bound port, valid after start() (settings.port 0 picks a free one).
+    std::uint16_t port() const;
+
+    // Graceful: stops accepting (new connections are refused); closes idle keep-alive connections;
+    // requests already being read or handled are answered, then their connections close. After
+    // settings.shutdown_grace the remaining connections are force-closed. Joins the worker threads.
+    // Idempotent and thread safe; must not be called from inside a handler.
+    void stop();
+
+    // Blocks until SIGTERM or SIGINT, or until stop() is called from elsewhere, then stop(). Returns
+    // normally, so the caller can release its resources and exit 0.
+    void run_until_signal();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tcaplus_mock
