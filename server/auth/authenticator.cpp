@@ -71,7 +71,7 @@ Result<AuthOutcome> Authenticator::authenticate_tc3(const ApiRequest& request,
     if (!verify_tc3_signature(http, *authorization, request.timestamp, *timestamp, (*credential)->secret_key,
                               diagnostics))
         return errors::signature_failure();
-    if (!token_accepted(request, **credential)) return errors::token_failure();
+    if (!token_accepted(request, **credential)) return errors::token_failure("X-TC-Token");
     return outcome_for(authorization->secret_id, *credential);
 }
 
@@ -97,7 +97,7 @@ Result<AuthOutcome> Authenticator::authenticate_v1(const ApiRequest& request,
     if (!verify_v1_signature(http, request.signed_parameters, *method, request.signature,
                              (*credential)->secret_key, diagnostics))
         return errors::signature_failure();
-    if (!token_accepted(request, **credential)) return errors::token_failure();
+    if (!token_accepted(request, **credential)) return errors::token_failure("Token");
     return outcome_for(request.secret_id, *credential);
 }
 

@@ -148,9 +148,9 @@ ApiError secret_id_not_found() {
                 "密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确。");
 }
 
-ApiError token_failure() {
-    return make("AuthFailure.TokenFailure", "The provided token is not valid. Please check `X-TC-Token`.",
-                "Token 错误，请检查 `X-TC-Token`。");
+ApiError token_failure(std::string_view parameter_name) {
+    return make("AuthFailure.TokenFailure", "The provided token is not valid. Please check " + quoted(parameter_name) + ".",
+                "Token 错误，请检查 " + quoted(parameter_name) + "。");
 }
 
 ApiError request_limit_exceeded(unsigned long long count, unsigned long long limit) {

@@ -39,7 +39,8 @@ ApiError invalid_authorization(std::string_view detail_en, std::string_view deta
 ApiError signature_failure();
 ApiError signature_expire(long long request_timestamp, long long server_timestamp);
 ApiError secret_id_not_found();
-ApiError token_failure();
+// `parameter_name`: where the token travels, `X-TC-Token` (TC3) or `Token` (v1).
+ApiError token_failure(std::string_view parameter_name);
 
 // --- frequency limit: `count` is this request's number within the current second ---
 ApiError request_limit_exceeded(unsigned long long count, unsigned long long limit);

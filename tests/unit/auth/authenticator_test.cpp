@@ -296,7 +296,7 @@ TEST_F(AuthenticatorTest, ACredentialWithATokenRequiresIt) {
 
     const auto missing = authenticate(settings, test::node_tc3_post());
     ASSERT_FALSE(missing.has_value());
-    expect_same_error(missing.error(), errors::token_failure());
+    expect_same_error(missing.error(), errors::token_failure("X-TC-Token"));
 
     HttpRequest wrong = test::node_tc3_post_with_token();
     test::set_header(wrong, "x-tc-token", "temporary-token-valuf");

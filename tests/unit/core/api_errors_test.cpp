@@ -36,7 +36,7 @@ TEST(ApiErrors, CodesMatchTheirSituation) {
         {errors::no_such_version("2017-03-12"), "NoSuchVersion"},
         {errors::unsupported_region(), "UnsupportedRegion"},
         {errors::signature_expire(1, 2), "AuthFailure.SignatureExpire"},
-        {errors::token_failure(), "AuthFailure.TokenFailure"},
+        {errors::token_failure("Token"), "AuthFailure.TokenFailure"},
         {errors::invalid_authorization("a", "b"), "AuthFailure.InvalidAuthorization"},
         {errors::snapshot_already_exists("1", "t", "s"), "FailedOperation"},
         {errors::snapshot_limit_exceeded("1", "t", 3), "LimitExceeded"},
