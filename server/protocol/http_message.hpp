@@ -12,7 +12,7 @@ namespace tcaplus_mock {
 struct HttpRequest {
     std::string method;  // as sent, e.g. "POST"
     std::string target;  // path and query as sent, e.g. "/?Action=CreateSnapshots&..."
-    // Header names lowercased, values as sent (not trimmed), in arrival order.
+    // Header names lowercased, values as sent less surrounding whitespace, in arrival order.
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     std::string client_address;  // remote IP as text, "" when unknown
