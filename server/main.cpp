@@ -14,18 +14,39 @@
 #include "server/net/http_server.hpp"
 #include "storage/snapshot_store.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <pthread.h>
 
 namespace tcaplus_mock {
 namespace {
+
+// SIGTERM and SIGINT are blocked in every thread (worker threads inherit the mask) and taken
+// synchronously by the main thread, so a signal that arrives at any moment after start-up,
+// even before the listening line is read, means a clean stop and exit 0.
+sigset_t block_stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    return signals;
+}
+
+void wait_for_stop_signal(const sigset_t& signals) {
+    int received = 0;
+    while (sigwait(&signals, &received) != 0) {
+    }
+}
 
 storage::StoreOptions store_options(const Config& config) {
     return {config.storage.path, config.storage.synchronous_full, config.storage.busy_timeout};
 }
 
 int serve(const Config& config) {
+    const auto stop_signals = block_stop_signals();
     SystemClock clock;
     storage::SnapshotStore store(store_options(config));
     RequestLog log(config.log.format, config.log.requests, stdout);
@@ -38,7 +59,8 @@ int serve(const Config& config) {
     std::printf("tcaplus-mock listening on http://%s:%u (database %s)\n", config.server.bind.c_str(),
                 static_cast<unsigned>(server.port()), config.storage.path.c_str());
     std::fflush(stdout);
-    server.run_until_signal();
+    wait_for_stop_signal(stop_signals);
+    server.stop();
     std::printf("tcaplus-mock stopped\n");
     std::fflush(stdout);
     return 0;
@@ -53,7 +75,9 @@ int run(int argc, char** argv) {
     }
     auto sources = command_line.sources;
     sources.environment = current_environment();
-    const auto config = load_config(sources);
+    std::vector<std::string> warnings;
+    const auto config = load_config(sources, &warnings);
+    for (const auto& warning : warnings) std::fprintf(stderr, "tcaplus-mock: warning: %s\n", warning.c_str());
     if (command_line.command == CommandLine::Command::healthcheck)
         return run_healthcheck(config.server.bind, config.server.port, std::chrono::seconds{5});
     return serve(config);

@@ -116,11 +116,16 @@ void apply_file(Config& config, const std::string& path) {
     apply_file_object(config, root.get_object(), {}, source);
 }
 
-void apply_environment(Config& config, const NameValueList& environment) {
+// An unknown TCAPLUS_MOCK_* variable is only a warning: CI systems and wrapper scripts set
+// variables of their own under the same prefix, and a container must still start.
+void apply_environment(Config& config, const NameValueList& environment, std::vector<std::string>* warnings) {
     for (const auto& [name, value] : environment) {
         if (!name.starts_with(env_name_prefix) || name == config_file_env_name) continue;
         const auto match = find_setting_by_env(name);
-        if (!match) throw ConfigError("environment " + name + ": unknown setting; " + unknown_env_hint(name));
+        if (!match) {
+            if (warnings) warnings->push_back("environment " + name + ": unknown setting, ignored; " + unknown_env_hint(name));
+            continue;
+        }
         apply_text(config, *match, value, {"environment " + name, key_of(*match), true});
     }
 }
@@ -152,10 +157,10 @@ Config default_config() {
     return config;
 }
 
-Config load_config(const ConfigSources& sources) {
+Config load_config(const ConfigSources& sources, std::vector<std::string>* warnings) {
     Config config = default_config();
     if (const auto path = config_file_path(sources)) apply_file(config, *path);
-    apply_environment(config, sources.environment);
+    apply_environment(config, sources.environment, warnings);
     apply_overrides(config, sources.overrides);
     check_consistency(config);
     return config;

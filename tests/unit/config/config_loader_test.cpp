@@ -208,8 +208,6 @@ const ErrorCase error_cases[] = {
      "config file {file}: unknown setting `server.prot`; did you mean `server.port`?"},
     {"unknown section in file", R"({"sevrer": {"port": 1}})", {}, {},
      "config file {file}: unknown setting `sevrer`; did you mean `server`?"},
-    {"unknown environment variable", std::nullopt, {{"TCAPLUS_MOCK_SERVER_PROT", "1"}}, {},
-     "environment TCAPLUS_MOCK_SERVER_PROT: unknown setting; did you mean TCAPLUS_MOCK_SERVER_PORT?"},
     {"unknown --set key", std::nullopt, {}, {{"server.prot", "1"}},
      "command line: unknown setting `server.prot`; did you mean `server.port`?"},
     {"wrong type in file", R"({"server": {"port": "abc"}})", {}, {},
@@ -255,13 +253,26 @@ const ErrorCase error_cases[] = {
     {"rate limit bad action name", std::nullopt, {}, {{"rate_limits.Create-Snapshots", "1"}},
      "command line: unknown setting `rate_limits.Create-Snapshots`; `rate_limits.<Action>` takes a name of letters",
      true},
-    {"rate limits without action in environment", std::nullopt, {{"TCAPLUS_MOCK_RATE_LIMITS", "5"}}, {},
-     "environment TCAPLUS_MOCK_RATE_LIMITS: unknown setting", true},
     {"strict auth without credentials", std::nullopt, {{"TCAPLUS_MOCK_AUTH_MODE", "strict"}},
      {{"auth.credentials", "[]"}}, "auth.mode is strict but auth.credentials is empty", true},
     {"strict resources without clusters", std::nullopt, {}, {{"resources.mode", "strict"}},
      "resources.mode is strict but resources.clusters is empty", true},
 };
+
+TEST(LoadConfig, UnknownEnvironmentVariablesAreWarningsNotErrors) {
+    std::vector<std::string> warnings;
+    const auto config = load_config({std::nullopt,
+                                     {{"TCAPLUS_MOCK_SERVER_PROT", "1"}, {"TCAPLUS_MOCK_RATE_LIMITS", "5"},
+                                      {"TCAPLUS_MOCK_SERVER_PORT", "9000"}},
+                                     {}},
+                                    &warnings);
+    EXPECT_EQ(config.server.port, 9000);
+    ASSERT_EQ(warnings.size(), 2u);
+    EXPECT_EQ(warnings[0],
+              "environment TCAPLUS_MOCK_SERVER_PROT: unknown setting, ignored; did you mean TCAPLUS_MOCK_SERVER_PORT?");
+    EXPECT_NE(warnings[1].find("environment TCAPLUS_MOCK_RATE_LIMITS: unknown setting, ignored"), std::string::npos);
+    EXPECT_NO_THROW(load_config({std::nullopt, {{"TCAPLUS_MOCK_BIN", "/x"}}, {}}));
+}
 
 TEST(LoadConfig, ErrorsNameTheSourceTheKeyAndWhatWasExpected) {
     for (const auto& c : error_cases) {

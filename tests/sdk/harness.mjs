@@ -1,0 +1,392 @@
+// The official Node.js SDK (npm `tencentcloud-sdk-nodejs`, pinned in package.json) as a real
+// client of tcaplus-mock.
+//
+// Run:    cd tests/sdk && npm ci && TCAPLUS_MOCK_BIN=../../build/server/tcaplus-mock node --test
+// ctest:  ctest -L sdk (tests/sdk/CMakeLists.txt passes TCAPLUS_MOCK_BIN)
+//
+// Every suite starts its own server: `<TCAPLUS_MOCK_BIN> --port 0 --bind 127.0.0.1 --db <fresh temp
+// file> [--config <temp json>] [--set key=value ...]`, reads the port from the line
+// `tcaplus-mock listening on http://127.0.0.1:<port>` on stdout, and stops it with SIGTERM,
+// expecting exit status 0.
+//
+// With TCAPLUS_MOCK_ENDPOINT=host:port the suites talk to that already-running server instead
+// (default configuration assumed) and skip the cases that need a server configured their way.
+// Names are then made unique per run, since that server's database may outlive the run.
+
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+// The documented test credential of the default configuration (server/config/config.hpp).
+export const TEST_SECRET_ID = "AKIDTCAPLUSMOCKTESTSECRETID0000000";
+export const TEST_SECRET_KEY = "TcaplusMockTestSecretKey000000000";
+
+export const REGION = "ap-guangzhou";
+export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+// Anything after the address (such as the database path) is ignored.
+const READY_LINE = /^tcaplus-mock listening on http:\/\/([^\s/]+):(\d+)(?:[\s/]|$)/;
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 15_000;
+const OUTPUT_TAIL_BYTES = 16_384;
+
+export const externalEndpoint = process.env.TCAPLUS_MOCK_ENDPOINT || "";
+export const runId = randomBytes(4).toString("hex");
+
+// Required at run time rather than imported, so that a missing `npm ci` is reported as such.
+const sdk = loadSdk();
+
+function loadSdk() {
+    const require = createRequire(import.meta.url);
+    try {
+        return {
+            Client: require("tencentcloud-sdk-nodejs").tcaplusdb.v20190823.Client,
+            TencentCloudSDKHttpException: require(
+                "tencentcloud-sdk-nodejs/tencentcloud/common/exception/tencent_cloud_sdk_exception",
+            ).default,
+            // The SDK's fetch wrapper, whose `default` export it reads at every call.
+            fetchModule: require("tencentcloud-sdk-nodejs/tencentcloud/common/http/fetch"),
+        };
+    } catch (error) {
+        if (error.code !== "MODULE_NOT_FOUND") throw error;
+        throw new Error(
+            "tencentcloud-sdk-nodejs is not installed: run `npm ci` in tests/sdk first\n" + error.message,
+        );
+    }
+}
+
+export const { TencentCloudSDKHttpException } = sdk;
+
+// ---------------------------------------------------------------------------------------------
+// The server process
+
+class OutputTail {
+    constructor() {
+        this.text = "";
+    }
+    push(chunk) {
+        this.text = (this.text + chunk).slice(-OUTPUT_TAIL_BYTES);
+    }
+}
+
+// A running tcaplus-mock. `endpoint` is "127.0.0.1:<port>"; stop() sends SIGTERM and rejects
+// unless the process exits with status 0.
+class ServerProcess {
+    constructor(child, endpoint, dir) {
+        this.child = child;
+        this.endpoint = endpoint;
+        this.dir = dir;
+        this.stdout = new OutputTail();
+        this.stderr = new OutputTail();
+        this.exited = new Promise((resolve) => {
+            child.once("exit", (code, signal) => resolve({ code, signal }));
+            // A process that could not be spawned emits "error" and never "exit".
+            child.once("error", () => child.pid === undefined && resolve({ code: null, signal: null }));
+        });
+        this.stopped = null;
+    }
+
+    output() {
+        return `--- server stdout (tail) ---\n${this.stdout.text}\n--- server stderr (tail) ---\n${this.stderr.text}`;
+    }
+
+    stop() {
+        this.stopped ??= this.terminate();
+        return this.stopped;
+    }
+
+    async terminate() {
+        try {
+            if (this.child.exitCode === null && this.child.signalCode === null) {
+                this.child.kill("SIGTERM");
+            }
+            // Unreferenced: the wait must not keep the test process alive once the server is gone.
+            const timeout = sleep(STOP_TIMEOUT_MS, null, { ref: false });
+            const exit = await Promise.race([this.exited, timeout]);
+            if (exit === null) {
+                this.child.kill("SIGKILL");
+                throw new Error(`tcaplus-mock did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM\n${this.output()}`);
+            }
+            if (exit.code !== 0) {
+                throw new Error(
+                    `tcaplus-mock exited with code ${exit.code} signal ${exit.signal} after SIGTERM, ` +
+                        `expected 0\n${this.output()}`,
+                );
+            }
+        } finally {
+            rmSync(this.dir, { recursive: true, force: true });
+        }
+    }
+}
+
+// The already-running server of TCAPLUS_MOCK_ENDPOINT; never stopped by the suites.
+class ExternalServer {
+    constructor(endpoint) {
+        this.endpoint = endpoint;
+    }
+    output() {
+        return "(server output not available: TCAPLUS_MOCK_ENDPOINT)";
+    }
+    async stop() {}
+}
+
+// Starts a server with `config` (an object written as the --config JSON file) and `set`
+// (an object of dotted key -> value, each passed as `--set key=value`). Without either, and
+// with TCAPLUS_MOCK_ENDPOINT set, returns that server instead.
+export async function startServer({ config, set } = {}) {
+    if (externalEndpoint) {
+        if (config || set) throw new Error("a configured server was requested while TCAPLUS_MOCK_ENDPOINT is set");
+        return new ExternalServer(externalEndpoint);
+    }
+    const bin = process.env.TCAPLUS_MOCK_BIN;
+    if (!bin) {
+        throw new Error("set TCAPLUS_MOCK_BIN to the tcaplus-mock executable (or TCAPLUS_MOCK_ENDPOINT=host:port)");
+    }
+
+    const dir = mkdtempSync(join(tmpdir(), "tcaplus-mock-sdk-"));
+    const args = ["--port", "0", "--bind", "127.0.0.1", "--db", join(dir, "tcaplus-mock.db")];
+    if (config) {
+        const path = join(dir, "config.json");
+        writeFileSync(path, JSON.stringify(config, null, 2));
+        args.push("--config", path);
+    }
+    for (const [key, value] of Object.entries(set ?? {})) args.push("--set", `${key}=${value}`);
+
+    const child = spawn(bin, args, { env: serverEnvironment(), stdio: ["ignore", "pipe", "pipe"] });
+    const server = new ServerProcess(child, null, dir);
+    child.stderr.setEncoding("utf8").on("data", (chunk) => server.stderr.push(chunk));
+    try {
+        const configText = config ? `\nconfig: ${JSON.stringify(config)}` : "";
+        server.endpoint = await readEndpoint(child, server, `${bin} ${args.join(" ")}${configText}`);
+    } catch (error) {
+        child.kill("SIGKILL");
+        await server.exited;
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+    }
+    return server;
+}
+
+// The caller's environment without TCAPLUS_MOCK_* variables: the server reads those as settings
+// (and rejects names it does not know, such as TCAPLUS_MOCK_BIN), and every suite states its own.
+function serverEnvironment() {
+    return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("TCAPLUS_MOCK_")));
+}
+
+function readEndpoint(child, server, commandLine) {
+    return new Promise((resolve, reject) => {
+        let pending = "";
+        let ready = false;
+        const fail = (why) => {
+            clearTimeout(timer);
+            reject(new Error(`${why}\ncommand: ${commandLine}\n${server.output()}`));
+        };
+        const timer = setTimeout(
+            () => fail(`tcaplus-mock printed no ready line within ${START_TIMEOUT_MS} ms`),
+            START_TIMEOUT_MS,
+        );
+        child.once("error", (error) => fail(`cannot start tcaplus-mock: ${error.message}`));
+        child.once("exit", (code, signal) => {
+            if (!ready) fail(`tcaplus-mock exited (code ${code}, signal ${signal}) before it was ready`);
+        });
+        child.stdout.setEncoding("utf8").on("data", (chunk) => {
+            server.stdout.push(chunk);
+            if (ready) return;
+            pending += chunk;
+            let newline;
+            while ((newline = pending.indexOf("\n")) >= 0) {
+                const line = pending.slice(0, newline);
+                pending = pending.slice(newline + 1);
+                const match = READY_LINE.exec(line);
+                if (match) {
+                    ready = true;
+                    clearTimeout(timer);
+                    resolve(`${match[1]}:${match[2]}`);
+                    return;
+                }
+            }
+        });
+    });
+}
+
+// For a case that needs its own server configuration (`needs` says which, for the skip
+// message): skips it and returns null when the suites run against TCAPLUS_MOCK_ENDPOINT, else
+// starts the server and stops it after the case.
+export async function startConfiguredServer(t, needs, options) {
+    if (externalEndpoint) {
+        t.skip(`needs a server with ${needs}; TCAPLUS_MOCK_ENDPOINT is set`);
+        return null;
+    }
+    const server = await startServer(options);
+    t.after(() => server.stop());
+    return server;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SDK client
+
+// A tcaplusdb v20190823 client of the official SDK pointed at `server`.
+export function makeClient(
+    server,
+    {
+        secretId = TEST_SECRET_ID,
+        secretKey = TEST_SECRET_KEY,
+        token,
+        signMethod = "TC3-HMAC-SHA256",
+        reqMethod = "POST",
+        language,
+        region = REGION,
+        agent,
+        headers,
+    } = {},
+) {
+    const httpProfile = { endpoint: server.endpoint, protocol: "http://", reqMethod, reqTimeout: 10 };
+    if (agent) httpProfile.agent = agent;
+    if (headers) httpProfile.headers = headers;
+    const profile = { signMethod, httpProfile };
+    if (language) profile.language = language;
+    const credential = token ? { secretId, secretKey, token } : { secretId, secretKey };
+    return new sdk.Client({ credential, region, profile });
+}
+
+// Records what the SDK hands to fetch (url, method, the headers it built, body) and the status
+// and headers of each response, until restore().
+export function recordSdkRequests() {
+    const original = sdk.fetchModule.default;
+    const requests = [];
+    sdk.fetchModule.default = (url, options) => {
+        const entry = { url, method: options.method, headers: { ...options.headers }, body: options.body };
+        requests.push(entry);
+        return original(url, options).then((response) => {
+            entry.response = { status: response.status, headers: Object.fromEntries(response.headers.entries()) };
+            return response;
+        });
+    };
+    return {
+        requests,
+        restore() {
+            sdk.fetchModule.default = original;
+        },
+    };
+}
+
+// A recorded exchange as text for a failure message, with the server's signature diagnostics
+// (auth.debug) when it sent them.
+export function describeExchange(entry) {
+    if (!entry) return "(no request was recorded)";
+    const lines = [`sent: ${entry.method} ${entry.url}`];
+    for (const [name, value] of Object.entries(entry.headers)) lines.push(`  ${name}: ${value}`);
+    if (typeof entry.body === "string") lines.push(`  body: ${entry.body}`);
+    if (entry.response) {
+        lines.push(`received: HTTP ${entry.response.status}`);
+        for (const [name, value] of Object.entries(entry.response.headers)) {
+            if (name.startsWith("x-tc-mock-")) lines.push(`  ${name}: ${JSON.stringify(value)}`);
+        }
+    }
+    return lines.join("\n");
+}
+
+// Runs `fn` with the process's wall clock moved by `offsetMs`, as the SDK sees it: the TC3 signer
+// reads `new Date()`, the v1 signer `Date.now()`.
+export async function withClockOffset(offsetMs, fn) {
+    const RealDate = globalThis.Date;
+    class OffsetDate extends RealDate {
+        constructor(...args) {
+            if (args.length === 0) super(RealDate.now() + offsetMs);
+            else super(...args);
+        }
+        static now() {
+            return RealDate.now() + offsetMs;
+        }
+    }
+    globalThis.Date = OffsetDate;
+    try {
+        return await fn();
+    } finally {
+        globalThis.Date = RealDate;
+    }
+}
+
+// Settles with the SDK's exception for an API error, after checking its shape: the
+// TencentCloudSDKHttpException the SDK throws for a `Response.Error` in an HTTP 200 reply.
+export async function expectApiError(promise, code) {
+    const error = await promise.then(
+        (response) => {
+            throw new assert.AssertionError({
+                message: `expected API error ${code}, got a success: ${JSON.stringify(response)}`,
+            });
+        },
+        (rejection) => rejection,
+    );
+    assert.ok(
+        error instanceof TencentCloudSDKHttpException,
+        `expected a TencentCloudSDKHttpException, got ${error?.constructor?.name}: ${error?.stack ?? error}`,
+    );
+    assert.equal(
+        error.httpCode,
+        undefined,
+        `HTTP status ${error.httpCode} (${error.message}); API errors must be HTTP 200`,
+    );
+    assert.equal(error.code, code, `error code (message: ${error.message})`);
+    assert.equal(typeof error.message, "string");
+    assert.notEqual(error.message, "", "error message");
+    assert.match(error.requestId, UUID_LOWER, "requestId of an error");
+    return error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests and time
+
+// "YYYY-MM-DD HH:MM:SS" in UTC+8 (the zone of every datetime of the API).
+export function formatUtc8(ms) {
+    return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+export function parseUtc8(text) {
+    return Date.parse(`${text.replace(" ", "T")}+08:00`);
+}
+
+// A unique name when the database is shared with earlier runs (TCAPLUS_MOCK_ENDPOINT), else `name`.
+export function nameForRun(name) {
+    return externalEndpoint ? `${name}-${runId}` : name;
+}
+
+export function snapshotInfo(overrides = {}) {
+    return {
+        TableGroupId: "1",
+        TableName: "cl_generic",
+        SnapshotName: "666",
+        SnapshotTime: "2020-09-22 00:00:00",
+        SnapshotDeadTime: "2020-09-22 00:00:00",
+        ...overrides,
+    };
+}
+
+// Resolves within the first `withinMs` milliseconds of the next wall-clock second (the server
+// counts frequency limits in one-second windows of the same clock).
+export async function nextSecond(withinMs = 20) {
+    const current = Math.floor(Date.now() / 1000);
+    for (;;) {
+        const now = Date.now();
+        if (Math.floor(now / 1000) > current && now % 1000 < withinMs) return;
+        await sleep(1000 - (now % 1000));
+    }
+}
+
+// Settles every promise, as {ok, value} or {ok: false, error}.
+export function settleAll(promises) {
+    return Promise.all(
+        promises.map((p) =>
+            p.then(
+                (value) => ({ ok: true, value }),
+                (error) => ({ ok: false, error }),
+            ),
+        ),
+    );
+}
