@@ -49,9 +49,7 @@ struct Reply {
 };
 
 class HandlerFixture : public ::testing::Test {
-protected:
-    explicit HandlerFixture(Config config = unsigned_config()) : config_(std::move(config)) { rebuild(); }
-
+public:
     void rebuild() {
         handler_.reset();
         store_ = std::make_unique<storage::SnapshotStore>(
@@ -78,6 +76,9 @@ protected:
     static void remove_header(HttpRequest& request, const std::string& name) {
         std::erase_if(request.headers, [&](const auto& header) { return header.first == name; });
     }
+
+protected:
+    explicit HandlerFixture(Config config = unsigned_config()) : config_(std::move(config)) { rebuild(); }
 
     Reply send(HttpRequest request) {
         Reply reply;

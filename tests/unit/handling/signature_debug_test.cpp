@@ -1,0 +1,76 @@
+// A signature that does not match shows what the emulator signed, never a key.
+
+#include "handler_fixture.hpp"
+
+#include "server/auth/crypto.hpp"
+#include "server/auth/tc3_signature.hpp"
+
+namespace tcaplus_mock::testing {
+namespace {
+
+Config signed_config(bool debug) {
+    Config config = unsigned_config();
+    config.auth.mode = AuthMode::strict;
+    config.auth.credentials = {{"AKIDexample", "the-secret-key", "", ""}};
+    config.auth.debug = debug;
+    return config;
+}
+
+// The seed request signed with TC3 by `secret_key` at the fixture's clock.
+HttpRequest signed_seed(const std::string& secret_key) {
+    auto request = HandlerFixture::json_request(seed_body());
+    const auto timestamp = std::to_string(unix_seconds(fixed_now()));
+    const auto date = format_utc_date(unix_seconds(fixed_now()));
+    request.headers.emplace_back("x-tc-timestamp", timestamp);
+    const auto header = "TC3-HMAC-SHA256 Credential=AKIDexample/" + date +
+                        "/tcaplusdb/tc3_request, SignedHeaders=content-type;host, Signature=" + std::string(64, '0');
+    auto authorization = parse_tc3_authorization(header).value();
+    const auto canonical = tc3_canonical_request(request, authorization, "127.0.0.1:8023");
+    const auto string_to_sign = tc3_string_to_sign(timestamp, date, "tcaplusdb", canonical);
+    const auto signature = tc3_signature(secret_key, date, "tcaplusdb", string_to_sign);
+    request.headers.emplace_back("authorization", header.substr(0, header.size() - 64) + signature);
+    return request;
+}
+
+std::string header_of(const HttpResponse& response, std::string_view name) {
+    for (const auto& [key, value] : response.headers)
+        if (key == name) return value;
+    return "";
+}
+
+class SignatureDebugTest : public HandlerFixture {
+protected:
+    SignatureDebugTest() : HandlerFixture(signed_config(true)) {}
+};
+
+TEST_F(SignatureDebugTest, ARightSignatureCreatesTheSnapshot) {
+    const auto reply = send(signed_seed("the-secret-key"));
+    EXPECT_EQ(reply.error_code(), "");
+    EXPECT_EQ(header_of(reply.http, "X-TC-Mock-String-To-Sign"), "");
+}
+
+TEST_F(SignatureDebugTest, AWrongSignatureShowsTheStringToSignButNoKey) {
+    const auto reply = send(signed_seed("a-wrong-key"));
+    EXPECT_EQ(reply.error_code(), "AuthFailure.SignatureFailure");
+    const auto string_to_sign = header_of(reply.http, "X-TC-Mock-String-To-Sign");
+    const auto canonical = header_of(reply.http, "X-TC-Mock-Canonical-Request");
+    EXPECT_EQ(string_to_sign.rfind("TC3-HMAC-SHA256\\n", 0), 0u) << string_to_sign;
+    EXPECT_NE(canonical.find("content-type:application/json"), std::string::npos) << canonical;
+    for (const auto& shown : {string_to_sign, canonical, reply.http.body})
+        EXPECT_EQ(shown.find("the-secret-key"), std::string::npos);
+    EXPECT_EQ(store_->count(), 0u);
+}
+
+TEST(SignatureDebugOff, NoDebugHeadersWhenTurnedOff) {
+    struct Fixture : HandlerFixture {
+        Fixture() : HandlerFixture(signed_config(false)) {}
+        void TestBody() override {}
+        HttpResponse wrong() { return send(signed_seed("a-wrong-key")).http; }
+    } fixture;
+    const auto response = fixture.wrong();
+    EXPECT_EQ(header_of(response, "X-TC-Mock-String-To-Sign"), "");
+    EXPECT_NE(response.body.find("AuthFailure.SignatureFailure"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tcaplus_mock::testing
