@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTCAPLUS_MOCK_BUILD_TESTS=ON >/dev/null
 cmake --build build -j "$(nproc)"
+ctest --test-dir build --output-on-failure -j "$(nproc)" -L 'unit|e2e'
 (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error)
-ctest --test-dir build --output-on-failure -j "$(nproc)" -L 'unit|e2e|sdk'
+ctest --test-dir build --output-on-failure -L sdk
 ctest --test-dir build --output-on-failure -L container
