@@ -13,17 +13,21 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 
 apt_updated=0
 apt_update_once() {
-  [ "$apt_updated" = 1 ] || { as_root apt-get update -qq; apt_updated=1; }
+  [ "$apt_updated" = 1 ] || { as_root apt-get update -qq >&2; apt_updated=1; }
 }
 
 # Debian 12 ships Boost 1.81 as versioned packages beside its default 1.74; newer releases
 # (Ubuntu 24.04: 1.83) have it as the default. Never mix the two sets.
+boost_versioned=(libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-program-options1.81-dev)
+boost_default=(libboost-dev libboost-json-dev libboost-url-dev libboost-program-options-dev)
+all_installed() { local package; for package in "$@"; do installed "$package" || return 1; done; }
 boost_packages() {
+  if all_installed "${boost_versioned[@]}" || all_installed "${boost_default[@]}"; then return; fi
   apt_update_once
   if apt-cache show libboost1.81-dev >/dev/null 2>&1; then
-    echo libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-program-options1.81-dev
+    echo "${boost_versioned[@]}"
   else
-    echo libboost-dev libboost-json-dev libboost-url-dev libboost-program-options-dev
+    echo "${boost_default[@]}"
   fi
 }
 
@@ -31,10 +35,8 @@ packages=(g++ cmake make libsqlite3-dev libssl-dev ca-certificates)
 [ "$want_test" = 1 ] && packages+=(libgtest-dev)
 missing=()
 for package in "${packages[@]}"; do installed "$package" || missing+=("$package"); done
-if ! installed libboost1.81-dev && ! installed libboost-json1.81-dev && ! { installed libboost-dev && installed libboost-json-dev && installed libboost-url-dev; }; then
-  read -r -a boost <<<"$(boost_packages)"
-  missing+=("${boost[@]}")
-fi
+read -r -a boost <<<"$(boost_packages)"
+for package in "${boost[@]}"; do installed "$package" || missing+=("$package"); done
 # Node.js may come from elsewhere (nodesource, nvm): only install Debian's when none answers.
 if [ "$want_test" = 1 ] && ! { command -v node >/dev/null && command -v npm >/dev/null; }; then
   missing+=(nodejs npm)
