@@ -12,6 +12,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <exception>
 #include <map>
 #include <stdexcept>
@@ -62,6 +63,20 @@ void add_signature_debug_headers(HttpResponse& response, const SignatureDiagnost
     if (diagnostics.string_to_sign.empty()) return;
     response.headers.emplace_back("X-TC-Mock-String-To-Sign", escape_for_one_line(diagnostics.string_to_sign));
     response.headers.emplace_back("X-TC-Mock-Canonical-Request", escape_for_one_line(diagnostics.canonical_request));
+}
+
+// The network layer calls oversized() for a body over body_limit (announced by Content-Length or
+// found while reading chunks) and for a header over header_limit; name the limit that was broken.
+std::size_t limit_broken_by(const HttpRequest& http, const Config::Server& settings) {
+    const auto* length = http.header("content-length");
+    if (length == nullptr && http.header("transfer-encoding") == nullptr) return settings.header_limit;
+    if (length != nullptr) {
+        std::size_t announced = 0;
+        const auto [end, error] = std::from_chars(length->data(), length->data() + length->size(), announced);
+        if (error == std::errc{} && end == length->data() + length->size() && announced <= settings.body_limit)
+            return settings.header_limit;
+    }
+    return settings.body_limit;
 }
 
 }  // namespace
@@ -163,7 +178,7 @@ HttpResponse RequestHandler::oversized(const HttpRequest& http) {
     handled.log.method = http.method;
     if (const auto* action = http.header("x-tc-action")) handled.log.action = *action;
     read_reply_headers(http, handled);
-    const auto error = errors::request_size_limit_exceeded(config_.server.body_limit);
+    const auto error = errors::request_size_limit_exceeded(limit_broken_by(http, config_.server));
     handled.log.result = error.code;
     log_.write(handled.log);
     auto response = make_api_response(encode_error(error, handled.language, handled.log.request_id),

@@ -138,6 +138,19 @@ TEST_F(RequestHandlerTest, OversizedRequestsGetTheSizeLimitEnvelopeAndClose) {
     EXPECT_EQ(body.at("Response").at("Error").at("Code"), "RequestSizeLimitExceeded");
 }
 
+TEST_F(RequestHandlerTest, OversizedNamesTheLimitThatWasBroken) {
+    auto body_too_big = json_request("");
+    set_header(body_too_big, "content-length", std::to_string(config_.server.body_limit + 1));
+    const auto body_reply = json::parse(handler_->oversized(body_too_big).body).as_object();
+    EXPECT_NE(std::string(body_reply.at("Response").at("Error").at("Message").as_string()).find("`10485760`"),
+              std::string::npos);
+
+    auto header_too_big = json_request("");  // no Content-Length: the header itself broke its limit
+    const auto header_reply = json::parse(handler_->oversized(header_too_big).body).as_object();
+    EXPECT_NE(std::string(header_reply.at("Response").at("Error").at("Message").as_string()).find("`65536`"),
+              std::string::npos);
+}
+
 TEST_F(RequestHandlerTest, FormAndQueryRequestsDecodeLikeJson) {
     const std::string params =
         "ClusterId=xx&SelectedTables.0.TableGroupId=1&SelectedTables.0.TableName=cl_generic"
