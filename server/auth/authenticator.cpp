@@ -4,17 +4,13 @@
 #include "server/auth/tc3_signature.hpp"
 #include "server/auth/v1_signature.hpp"
 #include "server/core/api_errors.hpp"
+#include "server/core/text.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
 namespace tcaplus_mock {
 namespace {
-
-bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 AuthOutcome outcome_for(const std::string& secret_id, const Credential* credential) {
     const bool verified = credential != nullptr;
@@ -85,7 +81,7 @@ Result<AuthOutcome> Authenticator::authenticate_v1(const ApiRequest& request,
     if (!method)
         return errors::invalid_parameter_value("SignatureMethod", request.signature_method,
                                                "`HmacSHA1` or `HmacSHA256`", "`HmacSHA1` 或 `HmacSHA256`");
-    if (!all_digits(request.nonce))
+    if (!text::all_digits(request.nonce))
         return errors::invalid_parameter_value("Nonce", request.nonce, "a non-negative integer", "非负整数");
 
     auto timestamp = check_timestamp(request, "Timestamp");

@@ -4,6 +4,7 @@
 #include "server/auth/signing_host.hpp"
 #include "server/core/api_errors.hpp"
 #include "server/core/datetime.hpp"
+#include "server/core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,21 +15,6 @@ namespace {
 
 constexpr std::string_view algorithm = "TC3-HMAC-SHA256";
 constexpr std::string_view scope_terminator = "tc3_request";
-
-std::string_view trim_blanks(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
-
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), to_lower);
-    return out;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -72,7 +58,7 @@ Result<void> parse_signed_headers(std::string_view list, Tc3Authorization& out) 
         if (name.empty() || name.find_first_of(" \t") != std::string_view::npos)
             return malformed("`SignedHeaders` must be header names separated by `;`",
                              "`SignedHeaders` 应为以 `;` 分隔的头部名称");
-        out.signed_header_names.push_back(lowercase(name));
+        out.signed_header_names.push_back(text::lowercase(name));
         if (end == std::string_view::npos) return {};
         rest.remove_prefix(end + 1);
     }
@@ -81,7 +67,7 @@ Result<void> parse_signed_headers(std::string_view list, Tc3Authorization& out) 
 Result<void> parse_signature(std::string_view signature, Tc3Authorization& out) {
     if (signature.size() != 64 || !std::all_of(signature.begin(), signature.end(), is_hex_digit))
         return malformed("`Signature` must be 64 hexadecimal digits", "`Signature` 应为 64 位十六进制数");
-    out.signature = lowercase(signature);
+    out.signature = text::lowercase(signature);
     return {};
 }
 
@@ -91,7 +77,7 @@ Result<std::array<std::string_view, 3>> split_fields(std::string_view fields) {
     std::array<std::optional<std::string_view>, 3> found;
     while (!fields.empty()) {
         const auto end = fields.find(',');
-        const std::string_view field = trim_blanks(fields.substr(0, end));
+        const std::string_view field = text::trim_blanks(fields.substr(0, end));
         fields = end == std::string_view::npos ? std::string_view{} : fields.substr(end + 1);
         const auto equals = field.find('=');
         const std::string_view name = field.substr(0, equals);
@@ -99,7 +85,7 @@ Result<std::array<std::string_view, 3>> split_fields(std::string_view fields) {
         if (equals == std::string_view::npos || known == names.end() || found[known - names.begin()])
             return malformed("it must read `TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`",
                              "其格式应为 `TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`");
-        found[known - names.begin()] = trim_blanks(field.substr(equals + 1));
+        found[known - names.begin()] = text::trim_blanks(field.substr(equals + 1));
     }
     std::array<std::string_view, 3> values;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -111,19 +97,9 @@ Result<std::array<std::string_view, 3>> split_fields(std::string_view fields) {
     return values;
 }
 
-std::string_view target_path(std::string_view target) {
-    const std::string_view path = target.substr(0, target.find('?'));
-    return path.empty() ? std::string_view("/") : path;
-}
-
-std::string_view target_query(std::string_view target) {
-    const auto question = target.find('?');
-    return question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
-}
-
 std::string payload_hash(const HttpRequest& http) {
     const std::string* content_sha256 = http.header("x-tc-content-sha256");
-    if (content_sha256 != nullptr && trim_blanks(*content_sha256) == "UNSIGNED-PAYLOAD")
+    if (content_sha256 != nullptr && text::trim_blanks(*content_sha256) == "UNSIGNED-PAYLOAD")
         return crypto::sha256_hex("UNSIGNED-PAYLOAD");
     return crypto::sha256_hex(http.method == "GET" ? std::string_view{} : std::string_view(http.body));
 }
@@ -136,7 +112,7 @@ bool signs_host(const Tc3Authorization& authorization) {
 }  // namespace
 
 Result<Tc3Authorization> parse_tc3_authorization(std::string_view header) {
-    const std::string_view text = trim_blanks(header);
+    const std::string_view text = text::trim_blanks(header);
     if (text.substr(0, algorithm.size()) != algorithm || text.size() == algorithm.size() ||
         (text[algorithm.size()] != ' ' && text[algorithm.size()] != '\t'))
         return malformed("it must start with `TC3-HMAC-SHA256 `",
@@ -166,9 +142,9 @@ std::string tc3_canonical_request(const HttpRequest& http, const Tc3Authorizatio
         std::string_view value = host_value;
         if (name != "host") {
             const std::string* header = http.header(name);
-            value = header != nullptr ? trim_blanks(*header) : std::string_view{};
+            value = header != nullptr ? text::trim_blanks(*header) : std::string_view{};
         }
-        canonical.append(name).append(":").append(lowercase(trim_blanks(value))).append("\n");
+        canonical.append(name).append(":").append(text::lowercase(text::trim_blanks(value))).append("\n");
     }
     canonical.append("\n").append(authorization.signed_headers).append("\n");
     canonical.append(payload_hash(http));

@@ -6,15 +6,6 @@
 #include <algorithm>
 
 namespace tcaplus_mock {
-namespace {
-
-std::string_view target_path(std::string_view target) {
-    const std::string_view path = target.substr(0, target.find('?'));
-    return path.empty() ? std::string_view("/") : path;
-}
-
-}  // namespace
-
 std::optional<V1SignatureMethod> parse_v1_signature_method(std::string_view name) {
     if (name.empty() || name == "HmacSHA1") return V1SignatureMethod::hmac_sha1;
     if (name == "HmacSHA256") return V1SignatureMethod::hmac_sha256;

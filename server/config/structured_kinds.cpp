@@ -2,6 +2,8 @@
 
 #include "server/config/value_kind.hpp"
 
+#include "server/core/text.hpp"
+
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
@@ -81,19 +83,13 @@ std::vector<std::string> read_regions(const json::value& value) {
     return regions;
 }
 
-std::string_view trim_spaces(std::string_view text) {
-    const auto first = text.find_first_not_of(' ');
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
-
 // "ap-guangzhou, ap-shanghai"; "" is no region; an empty item ("a,,b", "a,") is an error.
 std::vector<std::string> split_regions(std::string_view text) {
     std::vector<std::string> regions;
     if (text.empty()) return regions;
     for (std::size_t start = 0; start <= text.size();) {
         const auto comma = std::min(text.find(',', start), text.size());
-        const auto item = trim_spaces(text.substr(start, comma - start));
+        const auto item = text::trim_blanks(text.substr(start, comma - start));
         if (!is_region_id(item)) reject_text(region_expected, item);
         regions.emplace_back(item);
         start = comma + 1;

@@ -42,7 +42,7 @@ std::string format_datetime(long long unix_seconds, seconds utc_offset) {
     const auto day_start = floor<days>(local);
     const year_month_day date{day_start};
     const hh_mm_ss time{local - day_start};
-    char text[32];
+    char text[64];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u %02ld:%02ld:%02lld", static_cast<int>(date.year()),
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                   static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),

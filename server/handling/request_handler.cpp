@@ -43,8 +43,6 @@ std::map<std::string, unsigned, std::less<>> resolve_rate_limits(const Config& c
     return limits;
 }
 
-std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
-
 // The language and trace id a response needs, read even when the request cannot be decoded.
 void read_reply_headers(const HttpRequest& http, HandledRequest& handled) {
     if (const auto* language = http.header("x-tc-language")) handled.language = parse_language(*language);
@@ -92,7 +90,7 @@ RequestHandler::RequestHandler(const Config& config, const Clock& clock, storage
       started_(std::chrono::steady_clock::now()) {}
 
 HttpResponse RequestHandler::handle(HttpRequest&& http) {
-    const auto path = path_of(http.target);
+    const auto path = target_path(http.target);
     if (path == "/_mock/health") return health();
     if (path != "/") return json_response(404, {{"error", "NotFound"}, {"message", "No such path: " + std::string(path)}});
 

@@ -1,5 +1,6 @@
 #include "server/net/session.hpp"
 
+#include "server/core/text.hpp"
 #include "server/net/net_log.hpp"
 
 #include <boost/asio/redirect_error.hpp>
@@ -37,19 +38,6 @@ constexpr std::chrono::seconds linger_timeout{2};
 constexpr std::size_t linger_bytes = 4 * 1024 * 1024;
 
 auto capture(beast::error_code& error) { return asio::redirect_error(asio::use_awaitable, error); }
-
-std::string lowercase(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); });
-    return lower;
-}
-
-std::string_view trim_whitespace(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
 
 std::string remote_address_of(const tcp::socket& socket) {
     beast::error_code error;
@@ -101,7 +89,7 @@ HttpRequest head_of(const BeastRequest& message, const std::string& client_addre
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
     for (const auto& field : message)
-        request.headers.emplace_back(lowercase(field.name_string()), std::string(field.value()));
+        request.headers.emplace_back(text::lowercase(field.name_string()), std::string(field.value()));
     request.client_address = client_address;
     return request;
 }
@@ -128,7 +116,7 @@ HttpRequest head_from_raw(std::string_view raw, const std::string& client_addres
         const auto line = raw.substr(start, line_end - start);
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        head.headers.emplace_back(lowercase(line.substr(0, colon)), std::string(trim_whitespace(line.substr(colon + 1))));
+        head.headers.emplace_back(text::lowercase(line.substr(0, colon)), std::string(text::trim_blanks(line.substr(colon + 1))));
     }
     return head;
 }

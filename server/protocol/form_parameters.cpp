@@ -1,6 +1,7 @@
 #include "server/protocol/form_parameters.hpp"
 
 #include "server/core/api_errors.hpp"
+#include "server/core/text.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
@@ -33,8 +34,8 @@ ApiError bad_percent_encoding(std::string_view name, std::string_view raw_value)
 
 // An array index is written canonically: `0`, `7`, `12`, never `07`.
 bool is_index_segment(std::string_view segment) {
-    if (segment.empty() || (segment.size() > 1 && segment.front() == '0')) return false;
-    return std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (segment.size() > 1 && segment.front() == '0') return false;
+    return text::all_digits(segment);
 }
 
 std::vector<std::string_view> split_name(std::string_view name) {

@@ -25,6 +25,18 @@ struct HttpRequest {
     }
 };
 
+// The path of a request target, the part before `?`; "/" when that is empty.
+inline std::string_view target_path(std::string_view target) {
+    const std::string_view path = target.substr(0, target.find('?'));
+    return path.empty() ? std::string_view("/") : path;
+}
+
+// The query string of a request target, the part after the first `?`; "" when there is none.
+inline std::string_view target_query(std::string_view target) {
+    const auto question = target.find('?');
+    return question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+}
+
 struct HttpResponse {
     unsigned status = 200;
     std::vector<std::pair<std::string, std::string>> headers;  // Content-Type included

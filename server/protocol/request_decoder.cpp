@@ -1,6 +1,7 @@
 #include "server/protocol/request_decoder.hpp"
 
 #include "server/core/api_errors.hpp"
+#include "server/core/text.hpp"
 #include "server/protocol/form_parameters.hpp"
 
 #include <boost/json/parse.hpp>
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,28 +18,16 @@ namespace {
 
 namespace json = boost::json;
 
-std::string_view trim_spaces(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 // "application/json; charset=utf-8" -> "application/json"
 std::string_view media_type(std::string_view content_type) {
-    return trim_spaces(content_type.substr(0, content_type.find(';')));
+    return text::trim_blanks(content_type.substr(0, content_type.find(';')));
 }
 
 // Copies a header's trimmed value into `target`; returns whether the header was present.
 bool read_header(const HttpRequest& http, std::string_view lowercase_name, std::string& target) {
     const std::string* value = http.header(lowercase_name);
     if (value == nullptr) return false;
-    target = std::string(trim_spaces(*value));
+    target = std::string(text::trim_blanks(*value));
     return true;
 }
 
@@ -143,9 +131,7 @@ Result<ApiRequest> decode_form(const HttpRequest& http, std::string_view encoded
 }
 
 Result<ApiRequest> decode_get(const HttpRequest& http) {
-    const std::string_view target = http.target;
-    const auto question = target.find('?');
-    const auto query = question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
+    const std::string_view query = target_query(http.target);
     if (query.size() > max_get_query_bytes) return errors::request_size_limit_exceeded(max_get_query_bytes);
     return decode_form(http, query);
 }
@@ -153,10 +139,10 @@ Result<ApiRequest> decode_get(const HttpRequest& http) {
 Result<ApiRequest> decode_post(const HttpRequest& http) {
     const std::string* content_type = http.header("content-type");
     const auto type = content_type == nullptr ? std::string_view() : media_type(*content_type);
-    if (equals_ignoring_case(type, "application/json")) return decode_json_post(http);
-    if (!equals_ignoring_case(type, "application/x-www-form-urlencoded"))
+    if (text::iequals(type, "application/json")) return decode_json_post(http);
+    if (!text::iequals(type, "application/x-www-form-urlencoded"))
         return errors::unsupported_content_type(content_type == nullptr ? std::string_view()
-                                                                        : trim_spaces(*content_type));
+                                                                        : text::trim_blanks(*content_type));
 
     const bool is_v1 = http.header("x-tc-action") == nullptr;
     if (is_v1 && http.body.size() > max_v1_form_body_bytes)

@@ -2,6 +2,7 @@
 
 #include "server/core/api_errors.hpp"
 #include "server/core/datetime.hpp"
+#include "server/core/text.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -87,23 +88,14 @@ bool parses_whole(std::string_view text, Number& number) {
     return error == std::errc{} && end == last;
 }
 
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-    if (text.size() != lower.size()) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
-    }
-    return true;
-}
-
 // Replaces a form leaf's text with the JSON value a JSON body would have carried for it: the
 // narrowest of int64, uint64 and double that holds the number (so the typed checks that follow give
 // the same answers as for JSON bodies), or a boolean. False, the value untouched, if the text is none.
 bool replace_text_with_value(ParameterType type, json::value& value) {
     const std::string_view text = text_of(value.get_string());
     if (type == ParameterType::boolean) {
-        const bool is_true = equals_ignoring_case(text, "true");
-        if (!is_true && !equals_ignoring_case(text, "false")) return false;
+        const bool is_true = text::iequals(text, "true");
+        if (!is_true && !text::iequals(text, "false")) return false;
         value.emplace_bool() = is_true;
         return true;
     }

@@ -1,0 +1,34 @@
+#pragma once
+// The small text helpers every stage needs, in one place: blank trimming, ASCII case folding,
+// digit checks and UTF-8 checks. Everything here is pure, allocation-free unless it returns a
+// std::string, and safe to call from any thread.
+
+#include <string>
+#include <string_view>
+
+namespace tcaplus_mock::text {
+
+// `text` without leading and trailing spaces and tabs (the blanks HTTP allows around values).
+std::string_view trim_blanks(std::string_view text) noexcept;
+
+// ASCII letters folded to lowercase; every other byte unchanged.
+char to_lower(char c) noexcept;
+std::string lowercase(std::string_view text);
+
+// Equal when compared with ASCII letters folded; other bytes must match exactly.
+bool iequals(std::string_view a, std::string_view b) noexcept;
+
+// True for one or more ASCII digits and nothing else.
+bool all_digits(std::string_view text) noexcept;
+
+// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view text) noexcept;
+
+// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD, so it can be echoed in JSON.
+std::string sanitize_utf8(std::string_view text);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that does not end inside a UTF-8
+// sequence (for cutting echoed values short without breaking a character).
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) noexcept;
+
+}  // namespace tcaplus_mock::text
