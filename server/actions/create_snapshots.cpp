@@ -1,6 +1,7 @@
 #include "server/actions/create_snapshots.hpp"
 
 #include "server/actions/resource_catalog.hpp"
+#include "server/actions/snapshot_errors.hpp"
 #include "server/core/api_errors.hpp"
 #include "server/core/datetime.hpp"
 

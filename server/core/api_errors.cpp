@@ -1,24 +1,27 @@
 #include "server/core/api_errors.hpp"
 
+#include "server/core/text.hpp"
+
 #include <string>
 
 namespace tcaplus_mock::errors {
 namespace {
 
-// Names and values are echoed back in messages; a multi-megabyte one must not be.
+// Names and values are echoed back in messages: a multi-megabyte one must not be, and bytes that
+// are not UTF-8 must not reach a JSON answer.
 std::string quoted_cut(std::string_view text, std::size_t shown) {
-    if (text.size() <= shown) return "`" + std::string(text) + "`";
-    return "`" + std::string(text.substr(0, shown)) + "...`";
+    const std::string_view kept = text::utf8_prefix(text, shown);
+    return "`" + text::sanitize_utf8(kept) + (kept.size() < text.size() ? "...`" : "`");
 }
 
-std::string quoted(std::string_view text) { return quoted_cut(text, 256); }
+}  // namespace
+
+std::string quoted(std::string_view name) { return quoted_cut(name, 256); }
 std::string quoted_value(std::string_view value) { return quoted_cut(value, 64); }
 
 ApiError make(std::string code, std::string en, std::string zh) {
     return ApiError{std::move(code), LocalizedText{std::move(en), std::move(zh)}};
 }
-
-}  // namespace
 
 ApiError missing_parameter(std::string_view name) {
     return make("MissingParameter", "The request is missing a required parameter " + quoted(name) + ".",
@@ -160,37 +163,6 @@ ApiError request_limit_exceeded(unsigned long long count, unsigned long long lim
                     " in a second, which exceeds the frequency limit " + quoted(cap) +
                     " for a second. Please reduce the frequency of calls.",
                 "您当前每秒请求 " + quoted(times) + " 次，超过了每秒频率上限 " + quoted(cap) + "，请稍后重试。");
-}
-
-ApiError cluster_not_found(std::string_view cluster_id) {
-    return make("ResourceNotFound", "The cluster " + quoted(cluster_id) + " does not exist.",
-                "集群 " + quoted(cluster_id) + " 不存在。");
-}
-
-ApiError table_not_found(std::string_view cluster_id, std::string_view table_group_id, std::string_view table_name) {
-    return make("ResourceNotFound",
-                "The table " + quoted(table_name) + " in table group " + quoted(table_group_id) + " of cluster " +
-                    quoted(cluster_id) + " does not exist.",
-                "集群 " + quoted(cluster_id) + " 的表格组 " + quoted(table_group_id) + " 中不存在表 " +
-                    quoted(table_name) + "。");
-}
-
-ApiError snapshot_already_exists(std::string_view table_group_id, std::string_view table_name,
-                                 std::string_view snapshot_name) {
-    return make("FailedOperation",
-                "The snapshot " + quoted(snapshot_name) + " of table " + quoted(table_name) + " in table group " +
-                    quoted(table_group_id) + " already exists.",
-                "表格组 " + quoted(table_group_id) + " 中表 " + quoted(table_name) + " 的快照 " +
-                    quoted(snapshot_name) + " 已存在。");
-}
-
-ApiError snapshot_limit_exceeded(std::string_view table_group_id, std::string_view table_name, std::size_t limit) {
-    const auto cap = std::to_string(limit);
-    return make("LimitExceeded",
-                "The table " + quoted(table_name) + " in table group " + quoted(table_group_id) +
-                    " already has the maximum of " + quoted(cap) + " snapshots.",
-                "表格组 " + quoted(table_group_id) + " 中表 " + quoted(table_name) + " 的快照数量已达上限 " +
-                    quoted(cap) + "。");
 }
 
 }  // namespace tcaplus_mock::errors

@@ -3,13 +3,25 @@
 // its English and Chinese text. Where the live API's wording is known (FACTS.md section 9) it is
 // used verbatim, backticks included, because clients parse some of these messages.
 // Parameter paths are written as the API names them: `SelectedTables.1.SnapshotTime`.
+// The errors of the snapshot actions live beside them (server/actions/snapshot_errors.hpp) and are
+// written with the same helpers.
 
 #include "server/core/api_error.hpp"
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace tcaplus_mock::errors {
+
+// --- helpers for writing catalog entries ---
+// An ApiError with its code and both texts.
+ApiError make(std::string code, std::string en, std::string zh);
+// A name or value between backticks, as messages echo them: cut to 256 bytes (names, paths) or
+// 64 bytes (values) at a character boundary with `...` marking the cut, every ill-formed UTF-8
+// sequence replaced by U+FFFD, so an echoed value can never break a JSON answer.
+std::string quoted(std::string_view name);
+std::string quoted_value(std::string_view value);
 
 // --- request shape ---
 ApiError missing_parameter(std::string_view name);
@@ -44,12 +56,5 @@ ApiError token_failure(std::string_view parameter_name);
 
 // --- frequency limit: `count` is this request's number within the current second ---
 ApiError request_limit_exceeded(unsigned long long count, unsigned long long limit);
-
-// --- resources and snapshots ---
-ApiError cluster_not_found(std::string_view cluster_id);
-ApiError table_not_found(std::string_view cluster_id, std::string_view table_group_id, std::string_view table_name);
-ApiError snapshot_already_exists(std::string_view table_group_id, std::string_view table_name,
-                                 std::string_view snapshot_name);
-ApiError snapshot_limit_exceeded(std::string_view table_group_id, std::string_view table_name, std::size_t limit);
 
 }  // namespace tcaplus_mock::errors

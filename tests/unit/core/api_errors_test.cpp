@@ -38,9 +38,6 @@ TEST(ApiErrors, CodesMatchTheirSituation) {
         {errors::signature_expire(1, 2), "AuthFailure.SignatureExpire"},
         {errors::token_failure("Token"), "AuthFailure.TokenFailure"},
         {errors::invalid_authorization("a", "b"), "AuthFailure.InvalidAuthorization"},
-        {errors::snapshot_already_exists("1", "t", "s"), "FailedOperation"},
-        {errors::snapshot_limit_exceeded("1", "t", 3), "LimitExceeded"},
-        {errors::cluster_not_found("c"), "ResourceNotFound"},
         {errors::internal_error(), "InternalError"},
     };
     for (const auto& [error, code] : cases) {
@@ -63,6 +60,16 @@ TEST(ApiErrors, LongValuesAreCutInMessages) {
     const std::string huge(100000, 'x');
     const auto error = errors::invalid_parameter_value("ClusterId", huge, "short", "短");
     EXPECT_LT(error.message.en.size(), 300u);
+}
+
+TEST(ApiErrors, EchoedBytesAreAlwaysUtf8) {
+    // A value cut inside a character, and bytes that are not UTF-8 at all.
+    const std::string chinese_run(40, 'x');
+    const auto cut = errors::quoted_value(chinese_run + "\xe5\xbf\xab\xe7\x85\xa7\xe5\xbf\xab\xe7\x85\xa7\xe5\xbf\xab"
+                                          "\xe7\x85\xa7\xe5\xbf\xab\xe7\x85\xa7\xe5\xbf\xab");
+    EXPECT_EQ(cut.substr(cut.size() - 4), "...`");
+    EXPECT_EQ(errors::quoted("fz-\xf9" "749"), "`fz-\xef\xbf\xbd" "749`");
+    EXPECT_EQ(errors::invalid_action("\xff\xfe").message.en.find('\xff'), std::string::npos);
 }
 
 }  // namespace
