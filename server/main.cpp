@@ -42,7 +42,7 @@ void wait_for_stop_signal(const sigset_t& signals) {
 }
 
 storage::StoreOptions store_options(const Config& config) {
-    return {config.storage.path, config.storage.synchronous_full, config.storage.busy_timeout};
+    return {config.storage.path, config.storage.synchronous_full, config.storage.busy_timeout, 2};
 }
 
 int serve(const Config& config) {
@@ -52,7 +52,7 @@ int serve(const Config& config) {
     RequestLog log(config.log.format, config.log.requests, stdout);
     RequestHandler handler(config, clock, store, log);
     HttpServer server(config.server, HttpHandlers{
-                                         [&handler](HttpRequest&& request) { return handler.handle(std::move(request)); },
+                                         [&handler](HttpRequest request) { return handler.handle(std::move(request)); },
                                          [&handler](const HttpRequest& request) { return handler.oversized(request); },
                                      });
     server.start();

@@ -33,8 +33,72 @@ CREATE TABLE id_counters (
 ) WITHOUT ROWID;
 )sql";
 
+// Every row gains its account; snapshots made before accounts existed belong to the shared
+// account `default`. Status and size stop being stored: both follow from the times and the key.
+// Snapshot rows are kept in key order (WITHOUT ROWID), so a lookup or a listing of one account's
+// cluster reads only that cluster's part of the tree however many other snapshots are stored.
+constexpr std::string_view add_accounts_lifecycle_and_imports = R"sql(
+CREATE TABLE snapshots_v2 (
+    account        TEXT    NOT NULL,
+    cluster_id     TEXT    NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    table_name     TEXT    NOT NULL,
+    snapshot_name  TEXT    NOT NULL,
+    snapshot_time  INTEGER NOT NULL,
+    dead_time      INTEGER NOT NULL,
+    create_time    INTEGER NOT NULL,
+    task_id        TEXT    NOT NULL,
+    application_id TEXT    NOT NULL,
+    deleted_time   INTEGER,
+    gone_time      INTEGER,
+    in_use_until   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (account, cluster_id, table_group_id, table_name, snapshot_name)
+) WITHOUT ROWID;
+INSERT INTO snapshots_v2 (account, cluster_id, table_group_id, table_name, snapshot_name, snapshot_time,
+                          dead_time, create_time, task_id, application_id)
+    SELECT 'default', cluster_id, table_group_id, table_name, snapshot_name, snapshot_time, dead_time,
+           create_time, task_id, application_id FROM snapshots;
+DROP TABLE snapshots;
+ALTER TABLE snapshots_v2 RENAME TO snapshots;
+CREATE TABLE id_counters_v2 (
+    account    TEXT    NOT NULL,
+    cluster_id TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    last_value INTEGER NOT NULL,
+    PRIMARY KEY (account, cluster_id, kind)
+) WITHOUT ROWID;
+INSERT INTO id_counters_v2 SELECT 'default', cluster_id, kind, last_value FROM id_counters;
+DROP TABLE id_counters;
+ALTER TABLE id_counters_v2 RENAME TO id_counters;
+CREATE TABLE imports (
+    account            TEXT    NOT NULL,
+    cluster_id         TEXT    NOT NULL,
+    task_id            TEXT    NOT NULL,
+    application_id     TEXT    NOT NULL,
+    table_group_id     TEXT    NOT NULL,
+    table_name         TEXT    NOT NULL,
+    snapshot_name      TEXT    NOT NULL,
+    special_key        INTEGER NOT NULL,
+    origin_table       INTEGER NOT NULL,
+    key_file_name      TEXT    NOT NULL,
+    new_table_group_id TEXT    NOT NULL,
+    new_table_name     TEXT    NOT NULL,
+    start_time         INTEGER NOT NULL,
+    end_time           INTEGER NOT NULL,
+    PRIMARY KEY (account, cluster_id, task_id)
+) WITHOUT ROWID;
+CREATE TABLE resources (
+    account        TEXT NOT NULL,
+    cluster_id     TEXT NOT NULL,
+    table_group_id TEXT NOT NULL,
+    table_name     TEXT NOT NULL,
+    PRIMARY KEY (account, cluster_id, table_group_id, table_name)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array migrations_of_this_build{
     Migration{1, "snapshots and per-cluster id counters", create_snapshots_and_counters},
+    Migration{2, "accounts, snapshot lifecycle, imports and declared resources", add_accounts_lifecycle_and_imports},
 };
 
 void check_numbering(std::span<const Migration> migrations) {

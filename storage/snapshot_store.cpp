@@ -1,140 +1,58 @@
 #include "storage/snapshot_store.hpp"
 
+#include "storage/database_checks.hpp"
 #include "storage/schema_migrations.hpp"
 
 #include <array>
-#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace tcaplus_mock::storage {
 
 namespace {
 
 constexpr std::string_view memory_path = ":memory:";
+constexpr std::size_t max_batch_jobs = 1024;
 
-// The columns read_record expects, in its order.
-#define TCAPLUS_MOCK_RECORD_COLUMNS                                                       \
-    "cluster_id, table_group_id, table_name, snapshot_name, snapshot_time, dead_time, " \
-    "create_time, size, status, task_id, application_id"
-
-constexpr std::string_view exists_sql =
-    "SELECT 1 FROM snapshots"
-    " WHERE cluster_id = ?1 AND table_group_id = ?2 AND table_name = ?3 AND snapshot_name = ?4";
-constexpr std::string_view count_for_table_sql =
-    "SELECT count(*) FROM snapshots"
-    " WHERE cluster_id = ?1 AND table_group_id = ?2 AND table_name = ?3";
-constexpr std::string_view next_id_sql =
-    "INSERT INTO id_counters (cluster_id, kind, last_value) VALUES (?1, ?2, 1)"
-    " ON CONFLICT (cluster_id, kind) DO UPDATE SET last_value = last_value + 1"
-    " RETURNING last_value";
-constexpr std::string_view insert_sql =
-    "INSERT INTO snapshots (" TCAPLUS_MOCK_RECORD_COLUMNS ")"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-constexpr std::string_view find_sql =
-    "SELECT " TCAPLUS_MOCK_RECORD_COLUMNS " FROM snapshots"
-    " WHERE cluster_id = ?1 AND table_group_id = ?2 AND table_name = ?3 AND snapshot_name = ?4";
-constexpr std::string_view list_sql =
-    "SELECT " TCAPLUS_MOCK_RECORD_COLUMNS " FROM snapshots"
-    " WHERE cluster_id = ?1 AND (?2 IS NULL OR table_group_id = ?2)"
-    " AND (?3 IS NULL OR table_name = ?3) AND (?4 IS NULL OR snapshot_name = ?4)"
-    " ORDER BY cluster_id, table_group_id, table_name, snapshot_name";
-constexpr std::string_view count_sql = "SELECT count(*) FROM snapshots";
-
-#undef TCAPLUS_MOCK_RECORD_COLUMNS
-
-// Every statement the store runs, prepared once when it opens.
-struct Statements {
-    explicit Statements(Database& db)
-        : exists(db, exists_sql),
-          count_for_table(db, count_for_table_sql),
-          next_id(db, next_id_sql),
-          insert(db, insert_sql),
-          find(db, find_sql),
-          list(db, list_sql),
-          count(db, count_sql) {}
-
-    Statement exists;
-    Statement count_for_table;
-    Statement next_id;
-    Statement insert;
-    Statement find;
-    Statement list;
-    Statement count;
+struct Job {
+    StoreJob work;
+    JobDone done;
+    bool is_read = false;  // a read sent to the writer (`:memory:`), run outside any transaction
 };
 
-// A cached statement for one use: reset when the use ends, however it ends, so no read stays
-// open and no binding leaks into the next use.
-class StatementUse {
-public:
-    explicit StatementUse(Statement& statement) : statement_(statement) {}
-    ~StatementUse() { statement_.reset(); }
-    StatementUse(const StatementUse&) = delete;
-    StatementUse& operator=(const StatementUse&) = delete;
-
-    Statement& operator*() const { return statement_; }
-    Statement* operator->() const { return &statement_; }
-
-private:
-    Statement& statement_;
-};
-
-void bind_key(Statement& statement, const SnapshotKey& key) {
-    statement.bind_text(1, key.cluster_id);
-    statement.bind_text(2, key.table_group_id);
-    statement.bind_text(3, key.table_name);
-    statement.bind_text(4, key.snapshot_name);
-}
-
-void bind_optional(Statement& statement, int index, std::optional<std::string_view> value) {
-    if (value) {
-        statement.bind_text(index, *value);
-    } else {
-        statement.bind_null(index);
-    }
-}
-
-SnapshotRecord read_record(const Statement& row) {
-    SnapshotRecord record;
-    record.key = {row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3)};
-    record.snapshot_time = row.column_int64(4);
-    record.dead_time = row.column_int64(5);
-    record.create_time = row.column_int64(6);
-    record.size = static_cast<std::uint64_t>(row.column_int64(7));
-    record.status = static_cast<std::uint64_t>(row.column_int64(8));
-    record.task_id = row.column_text(9);
-    record.application_id = row.column_text(10);
-    return record;
-}
-
-std::size_t read_count(StatementUse& use) {
-    use->step();
-    return static_cast<std::size_t>(use->column_int64(0));
-}
-
-void configure(Database& db, const StoreOptions& options) {
+void configure_writer(Database& db, const StoreOptions& options) {
     db.set_busy_timeout(options.busy_timeout);
     if (options.path != memory_path) {
         const std::string mode = db.set_pragma("journal_mode", "WAL");
-        if (mode != "wal") {
-            throw StorageError("cannot switch to WAL journaling (SQLite kept `" + mode + "`)");
-        }
+        if (mode != "wal") throw StorageError("cannot switch to WAL journaling (SQLite kept `" + mode + "`)");
     }
     db.set_pragma("synchronous", options.synchronous_full ? "FULL" : "NORMAL");
     db.set_pragma("foreign_keys", "ON");
 }
 
-Database open_database(const StoreOptions& options) {
-    if (options.path.empty()) {
-        throw StorageError("cannot open database ``: the storage path is empty");
-    }
+Database open_writer(const StoreOptions& options) {
+    if (options.path.empty()) throw StorageError("cannot open database ``: the storage path is empty");
+    if (options.path != memory_path) check_database_location(options.path);
     Database db(options.path);
     try {
-        configure(db, options);
+        if (options.path != memory_path) check_database_file(db);
+        configure_writer(db, options);
         migrate(db);
     } catch (const StorageError& error) {
-        throw StorageError("cannot open database `" + options.path + "`: " + error.what(),
-                           error.sqlite_code());
+        throw StorageError("cannot open database `" + options.path + "`: " + error.what(), error.sqlite_code());
     }
+    return db;
+}
+
+Database open_reader(const StoreOptions& options) {
+    Database db(options.path);
+    db.set_busy_timeout(options.busy_timeout);
+    db.set_pragma("query_only", "ON");
     return db;
 }
 
@@ -145,162 +63,251 @@ std::string synchronous_name(std::string_view level) {
                                                         : std::string(level);
 }
 
+// A queue of jobs with the threads that wait on it.
+class JobQueue {
+public:
+    // Waits for work; moves up to `limit` jobs into `batch`. False once the queue is closed and empty.
+    bool take(std::vector<Job>& batch, std::size_t limit) {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return closed_ || !jobs_.empty(); });
+        if (jobs_.empty()) return false;
+        while (!jobs_.empty() && batch.size() < limit) {
+            batch.push_back(std::move(jobs_.front()));
+            jobs_.pop_front();
+        }
+        return true;
+    }
+
+    // True when the job was queued; false once the queue is closed.
+    bool try_push(Job& job) {
+        {
+            std::lock_guard lock(mutex_);
+            if (closed_) return false;
+            jobs_.push_back(std::move(job));
+        }
+        ready_.notify_one();
+        return true;
+    }
+
+    void close() {
+        {
+            std::lock_guard lock(mutex_);
+            closed_ = true;
+        }
+        ready_.notify_all();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Job> jobs_;
+    bool closed_ = false;
+};
+
+void finish(Job& job, std::exception_ptr failure) {
+    if (!job.done) return;
+    try {
+        job.done(std::move(failure));
+    } catch (...) {
+        // A completion must not take the store thread down; it has nothing left to tell.
+    }
+}
+
+// Runs `job` and returns its failure, if any.
+std::exception_ptr run_job(Job& job, SnapshotTables& tables) {
+    try {
+        job.work(tables);
+        return nullptr;
+    } catch (...) {
+        return std::current_exception();
+    }
+}
+
 }  // namespace
 
 // ---- State ----
 
 struct SnapshotStore::State {
-    explicit State(const StoreOptions& options) : db(open_database(options)), statements(db) {}
-
-    // Locks the connection for the calling thread; refuses a thread that already holds it
-    // through a WriteTransaction, which would otherwise deadlock.
-    std::unique_lock<std::mutex> lock() {
-        if (writer.load() == std::this_thread::get_id()) {
-            throw StorageError(
-                "the snapshot store was called by a thread holding its WriteTransaction; "
-                "use the transaction instead");
+    explicit State(const StoreOptions& options_in)
+        : options(options_in),
+          writer_db(open_writer(options)),
+          writer_tables(writer_db),
+          savepoint(writer_db, "SAVEPOINT job"),
+          release(writer_db, "RELEASE job"),
+          rollback_to(writer_db, "ROLLBACK TO job") {
+        const bool in_memory = options.path == memory_path;
+        const std::size_t reader_count = in_memory ? 0 : std::max<std::size_t>(1, options.readers);
+        writer = std::thread([this] { run_writer(); });
+        for (std::size_t i = 0; i < reader_count; ++i) {
+            auto db = std::make_shared<Database>(open_reader(options));
+            readers.emplace_back([this, db] { run_reader(*db); });
         }
-        return std::unique_lock(mutex);
     }
 
-    Database db;  // declared before statements: they are finalized first
-    Statements statements;
-    std::mutex mutex;
-    std::atomic<std::thread::id> writer{};  // the thread holding a WriteTransaction, if any
+    ~State() {
+        write_queue.close();
+        read_queue.close();
+        writer.join();
+        for (auto& reader : readers) reader.join();
+    }
+
+    void run_writer() {
+        std::vector<Job> batch;
+        while (write_queue.take(batch, max_batch_jobs)) {
+            run_batch(batch);
+            batch.clear();
+        }
+    }
+
+    void run_reader(Database& db) {
+        SnapshotTables tables(db);
+        std::vector<Job> batch;
+        while (read_queue.take(batch, 1)) {
+            for (auto& job : batch) finish(job, run_job(job, tables));
+            batch.clear();
+        }
+    }
+
+    // One transaction for every write of the batch; reads (`:memory:` only) run before it.
+    void run_batch(std::vector<Job>& batch) {
+        std::vector<std::exception_ptr> failures(batch.size());
+        bool any_write = false;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (batch[i].is_read) {
+                finish(batch[i], run_job(batch[i], writer_tables));
+            } else {
+                any_write = true;
+            }
+        }
+        if (!any_write) return;
+        const auto batch_failure = run_writes(batch, failures);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (batch[i].is_read) continue;
+            auto failure = batch_failure ? batch_failure : failures[i];
+            note_outcome(failure);
+            finish(batch[i], std::move(failure));
+        }
+    }
+
+    // Returns the failure of the transaction itself (BEGIN or COMMIT), which all its jobs share.
+    std::exception_ptr run_writes(std::vector<Job>& batch, std::vector<std::exception_ptr>& failures) {
+        try {
+            Transaction transaction(writer_db);
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (!batch[i].is_read) failures[i] = run_in_savepoint(batch[i]);
+            }
+            transaction.commit();
+            return nullptr;
+        } catch (...) {
+            return std::current_exception();
+        }
+    }
+
+    std::exception_ptr run_in_savepoint(Job& job) {
+        savepoint.run();
+        savepoint.reset();
+        auto failure = run_job(job, writer_tables);
+        if (failure) {
+            rollback_to.run();
+            rollback_to.reset();
+        }
+        release.run();
+        release.reset();
+        return failure;
+    }
+
+    void note_outcome(const std::exception_ptr& failure) {
+        std::lock_guard lock(health_mutex);
+        health.last_write_failed = failure != nullptr;
+        if (!failure) return;
+        ++health.failed_writes;
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& error) {
+            health.last_failure = error.what();
+        } catch (...) {
+            health.last_failure = "a non-standard exception";
+        }
+    }
+
+    void submit(JobQueue& queue, StoreJob work, JobDone done, bool is_read) {
+        Job job{std::move(work), std::move(done), is_read};
+        if (!queue.try_push(job)) finish(job, std::make_exception_ptr(StorageError("the store is closed")));
+    }
+
+    const StoreOptions options;
+    Database writer_db;  // declared before the statements made from it: they are finalized first
+    SnapshotTables writer_tables;
+    Statement savepoint, release, rollback_to;
+    JobQueue write_queue;
+    JobQueue read_queue;
+    std::thread writer;
+    std::vector<std::thread> readers;
+
+    mutable std::mutex health_mutex;
+    StoreHealth health;
 };
 
 // ---- SnapshotStore ----
 
-SnapshotStore::SnapshotStore(const StoreOptions& options)
-    : state_(std::make_unique<State>(options)) {}
+SnapshotStore::SnapshotStore(const StoreOptions& options) : state_(std::make_unique<State>(options)) {}
 
 SnapshotStore::~SnapshotStore() = default;
 
-SnapshotStore::WriteTransaction SnapshotStore::begin_write() {
-    return WriteTransaction(*state_);
+void SnapshotStore::write(StoreJob job, JobDone done) {
+    state_->submit(state_->write_queue, std::move(job), std::move(done), false);
 }
 
-std::optional<SnapshotRecord> SnapshotStore::find(const SnapshotKey& key) const {
-    const auto lock = state_->lock();
-    StatementUse use(state_->statements.find);
-    bind_key(*use, key);
-    if (!use->step()) {
-        return std::nullopt;
-    }
-    return read_record(*use);
+void SnapshotStore::read(StoreJob job, JobDone done) {
+    const bool on_writer = state_->readers.empty();
+    state_->submit(on_writer ? state_->write_queue : state_->read_queue, std::move(job), std::move(done), on_writer);
 }
 
-std::vector<SnapshotRecord> SnapshotStore::list(std::string_view cluster_id,
-                                                std::optional<std::string_view> table_group_id,
-                                                std::optional<std::string_view> table_name,
-                                                std::optional<std::string_view> snapshot_name) const {
-    const auto lock = state_->lock();
-    StatementUse use(state_->statements.list);
-    use->bind_text(1, cluster_id);
-    bind_optional(*use, 2, table_group_id);
-    bind_optional(*use, 3, table_name);
-    bind_optional(*use, 4, snapshot_name);
-    std::vector<SnapshotRecord> records;
-    while (use->step()) {
-        records.push_back(read_record(*use));
-    }
-    return records;
+namespace {
+
+void wait_for(const std::function<void(StoreJob, JobDone)>& submit, const StoreJob& job) {
+    std::promise<void> finished;
+    auto outcome = finished.get_future();
+    submit([&job](SnapshotTables& tables) { job(tables); },
+           [&finished](std::exception_ptr failure) {
+               if (failure) {
+                   finished.set_exception(std::move(failure));
+               } else {
+                   finished.set_value();
+               }
+           });
+    outcome.get();
 }
 
-std::size_t SnapshotStore::count() const {
-    const auto lock = state_->lock();
-    StatementUse use(state_->statements.count);
-    return read_count(use);
+}  // namespace
+
+void SnapshotStore::write_now(const StoreJob& job) {
+    wait_for([this](StoreJob work, JobDone done) { write(std::move(work), std::move(done)); }, job);
 }
 
-StoreSettings SnapshotStore::settings() const {
-    const auto lock = state_->lock();
-    Database& db = state_->db;
+void SnapshotStore::read_now(const StoreJob& job) {
+    wait_for([this](StoreJob work, JobDone done) { read(std::move(work), std::move(done)); }, job);
+}
+
+StoreSettings SnapshotStore::settings() {
     StoreSettings settings;
-    settings.journal_mode = db.pragma("journal_mode");
-    settings.synchronous = synchronous_name(db.pragma("synchronous"));
-    settings.foreign_keys = db.pragma("foreign_keys") == "1";
-    settings.busy_timeout = std::chrono::milliseconds(std::stoll(db.pragma("busy_timeout")));
-    settings.schema_version = db.user_version();
+    // Read on the writing connection, whose settings these are; a read job would use another one.
+    write_now([&settings](SnapshotTables& tables) {
+        Database& db = tables.database();
+        settings.journal_mode = db.pragma("journal_mode");
+        settings.synchronous = synchronous_name(db.pragma("synchronous"));
+        settings.foreign_keys = db.pragma("foreign_keys") == "1";
+        settings.busy_timeout = std::chrono::milliseconds(std::stoll(db.pragma("busy_timeout")));
+        settings.schema_version = db.user_version();
+    });
     return settings;
 }
 
-// ---- WriteTransaction ----
-
-SnapshotStore::WriteTransaction::WriteTransaction(State& state)
-    : state_(&state), lock_(state.lock()), transaction_(state.db) {
-    state.writer.store(std::this_thread::get_id());
+StoreHealth SnapshotStore::health() const {
+    std::lock_guard lock(state_->health_mutex);
+    return state_->health;
 }
 
-SnapshotStore::WriteTransaction::~WriteTransaction() {
-    if (lock_.owns_lock()) {
-        state_->writer.store(std::thread::id());
-    }
-}
-
-bool SnapshotStore::WriteTransaction::exists(const SnapshotKey& key) {
-    require_open();
-    StatementUse use(state_->statements.exists);
-    bind_key(*use, key);
-    return use->step();
-}
-
-std::size_t SnapshotStore::WriteTransaction::count_for_table(std::string_view cluster_id,
-                                                            std::string_view table_group_id,
-                                                            std::string_view table_name) {
-    require_open();
-    StatementUse use(state_->statements.count_for_table);
-    use->bind_text(1, cluster_id);
-    use->bind_text(2, table_group_id);
-    use->bind_text(3, table_name);
-    return read_count(use);
-}
-
-std::string SnapshotStore::WriteTransaction::next_task_id(std::string_view cluster_id) {
-    return next_id(cluster_id, "task");
-}
-
-std::string SnapshotStore::WriteTransaction::next_application_id(std::string_view cluster_id) {
-    return next_id(cluster_id, "application");
-}
-
-void SnapshotStore::WriteTransaction::insert(const SnapshotRecord& record) {
-    require_open();
-    StatementUse use(state_->statements.insert);
-    bind_key(*use, record.key);
-    use->bind_int64(5, record.snapshot_time);
-    use->bind_int64(6, record.dead_time);
-    use->bind_int64(7, record.create_time);
-    use->bind_int64(8, static_cast<std::int64_t>(record.size));
-    use->bind_int64(9, static_cast<std::int64_t>(record.status));
-    use->bind_text(10, record.task_id);
-    use->bind_text(11, record.application_id);
-    use->run();
-}
-
-void SnapshotStore::WriteTransaction::commit() {
-    require_open();
-    transaction_.commit();
-    state_->writer.store(std::thread::id());
-    lock_.unlock();
-}
-
-void SnapshotStore::WriteTransaction::require_open() const {
-    if (!lock_.owns_lock()) {
-        throw StorageError("write transaction used after commit() or after being moved from");
-    }
-}
-
-std::string SnapshotStore::WriteTransaction::next_id(std::string_view cluster_id,
-                                                     std::string_view kind) {
-    require_open();
-    StatementUse use(state_->statements.next_id);
-    use->bind_text(1, cluster_id);
-    use->bind_text(2, kind);
-    use->step();
-    const std::int64_t value = use->column_int64(0);
-    use->run();  // finishes the statement so its write is complete before the reset
-    return std::string(cluster_id) + "-" + std::to_string(value);
-}
+const std::string& SnapshotStore::path() const noexcept { return state_->options.path; }
 
 }  // namespace tcaplus_mock::storage

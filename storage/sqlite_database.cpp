@@ -14,10 +14,16 @@ std::string open_failure(const std::string& path, std::string_view reason) {
     return "cannot open database `" + path + "`: " + std::string(reason);
 }
 
-// "`<sql>`", shortened so a migration script does not flood the log line.
+// "`<sql>`" on one line, shortened so a migration script does not flood the log line.
 std::string quoted_sql(std::string_view sql) {
     constexpr std::size_t shown = 100;
-    std::string quoted = "`" + std::string(sql.substr(0, shown));
+    std::string quoted = "`";
+    bool blank = false;
+    for (char c : sql.substr(0, shown)) {
+        const bool is_blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!is_blank || !blank) quoted += is_blank ? ' ' : c;
+        blank = is_blank;
+    }
     quoted += sql.size() > shown ? "...`" : "`";
     return quoted;
 }
@@ -97,6 +103,10 @@ void Database::set_busy_timeout(std::chrono::milliseconds timeout) {
 
 bool Database::in_transaction() const noexcept {
     return handle_ != nullptr && sqlite3_get_autocommit(handle_) == 0;
+}
+
+std::size_t Database::changes() const noexcept {
+    return static_cast<std::size_t>(sqlite3_changes64(handle_));
 }
 
 std::string Database::first_text(const std::string& sql) {

@@ -60,6 +60,9 @@ public:
     // True between BEGIN and COMMIT/ROLLBACK (including a rollback SQLite did on its own).
     bool in_transaction() const noexcept;
 
+    // Rows changed by the last INSERT, UPDATE or DELETE that ran on this connection.
+    std::size_t changes() const noexcept;
+
 private:
     friend class Statement;
 

@@ -1,7 +1,7 @@
 #pragma once
-// What an action handler gets: its validated parameters and the services it may use.
-// An action handler turns these into the Response fields of a success envelope, or an ApiError
-// for a request-level failure. Per-item failures are ErrorInfo objects inside the fields.
+// What an action handler gets: its validated parameters, the caller's account and the services
+// it may use. An action handler turns these into the Response fields of a success envelope, or an
+// ApiError for a request-level failure. Per-item failures are ErrorInfo objects inside the fields.
 
 #include "server/config/config.hpp"
 #include "server/core/api_error.hpp"
@@ -9,23 +9,36 @@
 #include "server/core/language.hpp"
 #include "storage/snapshot_store.hpp"
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
 
 namespace tcaplus_mock {
 
 class ResourceCatalog;
 
+// A per-item failure the control plane's fault rules impose on the items of some tables.
+struct ItemFault {
+    std::string table_name;  // "" = every item
+    ApiError error;
+};
+
 struct ActionContext {
     const boost::json::object& params;  // already checked against the action's spec
     Language language;                  // for per-item error messages
+    const std::string& account;         // every row read or written belongs to it
     const Config& config;
     const Clock& clock;
-    const ResourceCatalog& resources;
+    ResourceCatalog& resources;
     storage::SnapshotStore& store;
+    const std::optional<ItemFault>& item_fault;
 };
 
-// Returns the Response fields (without RequestId), or a request-level error.
+// Returns the Response fields (without RequestId), or a request-level error. Runs on the
+// request's coroutine; storage is awaited (store_calls.hpp), never called inline.
 // May throw on storage failure; the request handler turns that into InternalError.
-using ActionHandler = Result<boost::json::object> (*)(const ActionContext& context);
+using ActionHandler = boost::asio::awaitable<Result<boost::json::object>> (*)(const ActionContext& context);
 
 }  // namespace tcaplus_mock

@@ -8,9 +8,9 @@
 namespace tcaplus_mock {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, ActionHandler>, 1> implemented_actions{{
+constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, ActionHandler>>({
     {"CreateSnapshots", &create_snapshots},
-}};
+});
 
 }  // namespace
 

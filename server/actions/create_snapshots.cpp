@@ -2,6 +2,8 @@
 
 #include "server/actions/resource_catalog.hpp"
 #include "server/actions/snapshot_errors.hpp"
+#include "server/actions/snapshot_result.hpp"
+#include "server/actions/store_calls.hpp"
 #include "server/core/api_errors.hpp"
 #include "server/core/datetime.hpp"
 
@@ -37,7 +39,7 @@ std::vector<Item> read_items(const ActionContext& context, const std::string& cl
         const auto& table = tables[i].as_object();
         auto& record = items[i].record;
         items[i].path = "SelectedTables." + std::to_string(i);
-        record.key = {cluster_id, text_of(table, "TableGroupId"), text_of(table, "TableName"),
+        record.key = {context.account, cluster_id, text_of(table, "TableGroupId"), text_of(table, "TableName"),
                       text_of(table, "SnapshotName")};
         // Validation has already proven both datetimes parse.
         record.snapshot_time = *parse_datetime(table.at("SnapshotTime").as_string(), zone);
@@ -47,13 +49,14 @@ std::vector<Item> read_items(const ActionContext& context, const std::string& cl
     return items;
 }
 
-// The checks that need no storage: time rules and declared resources.
+// The checks that need no storage: declared resources, time rules, an injected fault.
 std::optional<ApiError> check_item(const Item& item, const ActionContext& context, long long now) {
     const auto& config = context.config;
     const auto& record = item.record;
+    const auto& key = record.key;
     const auto shown = [&](long long when) { return format_datetime(when, config.api.utc_offset); };
-    if (!context.resources.has_table(record.key.cluster_id, record.key.table_group_id, record.key.table_name))
-        return errors::table_not_found(record.key.cluster_id, record.key.table_group_id, record.key.table_name);
+    if (!context.resources.has_table(key.account, key.cluster_id, key.table_group_id, key.table_name))
+        return errors::table_not_found(key.cluster_id, key.table_group_id, key.table_name);
     if (record.snapshot_time > now)
         return errors::invalid_parameter_value(item.path + ".SnapshotTime", shown(record.snapshot_time),
                                                "a past time point, not later than now (`" + shown(now) + "`)",
@@ -69,83 +72,83 @@ std::optional<ApiError> check_item(const Item& item, const ActionContext& contex
                                                "a time not earlier than `" + oldest + "` (snapshots.max_age)",
                                                "不早于 `" + oldest + "` 的时间（snapshots.max_age）");
     }
+    const auto& fault = context.item_fault;
+    if (fault && (fault->table_name.empty() || fault->table_name == key.table_name)) return fault->error;
     return std::nullopt;
 }
 
 using TableKey = std::tuple<std::string, std::string, std::string>;
 
-// Decides, inside the write transaction, whether each remaining item can be stored, and stores it.
-void store_items(std::vector<Item>& items, const ActionContext& context) {
-    auto transaction = context.store.begin_write();
-    std::set<std::string> names_in_request;      // group \x1f table \x1f name
+// Runs on the store's writer, inside the transaction: decides whether each remaining item can be
+// stored, and stores it. A snapshot that was deleted and is gone makes way for the new one.
+void store_items(std::vector<Item>& items, storage::SnapshotTables& tables, const Config::Snapshots& settings,
+                 long long now) {
+    std::set<std::string> names_in_request;       // group \x1f table \x1f name
     std::map<TableKey, std::size_t> table_sizes;  // stored + added by this request
-    const auto& max_per_table = context.config.snapshots.max_per_table;
     for (auto& item : items) {
         if (item.error) continue;
         auto& record = item.record;
         const auto& key = record.key;
         const auto name_key = key.table_group_id + '\x1f' + key.table_name + '\x1f' + key.snapshot_name;
-        if (!names_in_request.insert(name_key).second || transaction.exists(key)) {
+        const auto existing = tables.find(key);
+        const bool taken = existing && snapshot_status(*existing, now, settings.ready_after).has_value();
+        if (!names_in_request.insert(name_key).second || taken) {
             item.error = errors::snapshot_already_exists(key.table_group_id, key.table_name, key.snapshot_name);
             continue;
         }
-        if (max_per_table) {
+        if (settings.max_per_table) {
             const TableKey table{key.cluster_id, key.table_group_id, key.table_name};
             auto [slot, fresh] = table_sizes.try_emplace(table, 0);
-            if (fresh) slot->second = transaction.count_for_table(key.cluster_id, key.table_group_id, key.table_name);
-            if (slot->second >= *max_per_table) {
-                item.error = errors::snapshot_limit_exceeded(key.table_group_id, key.table_name, *max_per_table);
+            if (fresh)
+                slot->second =
+                    tables.count_for_table(key.account, key.cluster_id, key.table_group_id, key.table_name, now);
+            if (slot->second >= *settings.max_per_table) {
+                item.error = errors::snapshot_limit_exceeded(key.table_group_id, key.table_name,
+                                                             *settings.max_per_table);
                 continue;
             }
             ++slot->second;
         }
-        record.task_id = transaction.next_task_id(key.cluster_id);
-        record.application_id = transaction.next_application_id(key.cluster_id);
-        transaction.insert(record);
+        if (existing) tables.erase(key);
+        record.task_id = tables.next_task_id(key.account, key.cluster_id);
+        record.application_id = tables.next_application_id(key.account, key.cluster_id);
+        tables.insert(record);
     }
-    transaction.commit();
-}
-
-json::object error_info(const std::optional<ApiError>& error, Language language) {
-    if (!error) return {{"Code", ""}, {"Message", ""}};
-    return {{"Code", error->code}, {"Message", error->message.in(language)}};
 }
 
 json::object encode_result(const Item& item, const ActionContext& context) {
     const auto zone = context.config.api.utc_offset;
     const auto& record = item.record;
-    json::object result{
-        {"TableGroupId", record.key.table_group_id},
-        {"TableName", record.key.table_name},
-        {"SnapshotName", record.key.snapshot_name},
-        {"SnapshotTime", format_datetime(record.snapshot_time, zone)},
-        {"SnapshotDeadTime", format_datetime(record.dead_time, zone)},
-        {"Error", error_info(item.error, context.language)},
-    };
-    if (item.error) return result;
-    result["TaskId"] = record.task_id;
-    result["SnapshotCreateTime"] = format_datetime(record.create_time, zone);
-    result["SnapshotSize"] = record.size;
-    result["SnapshotStatus"] = record.status;
-    result["ApplicationId"] = record.application_id;
-    return result;
+    if (!item.error) return snapshot_result(record, SnapshotStatus::creating, zone);
+    const ItemIdentity identity{record.key.table_group_id, record.key.table_name, record.key.snapshot_name,
+                                record.snapshot_time, record.dead_time};
+    return failed_result(identity, *item.error, context.language, zone);
 }
 
 }  // namespace
 
-Result<json::object> create_snapshots(const ActionContext& context) {
+boost::asio::awaitable<Result<json::object>> create_snapshots(const ActionContext& context) {
     const auto cluster_id = text_of(context.params, "ClusterId");
-    if (!context.resources.has_cluster(cluster_id)) return errors::cluster_not_found(cluster_id);
+    if (!context.resources.has_cluster(context.account, cluster_id)) co_return errors::cluster_not_found(cluster_id);
 
     const long long now = unix_seconds(context.clock.now());
     auto items = read_items(context, cluster_id, now);
-    for (auto& item : items) item.error = check_item(item, context, now);
-    store_items(items, context);
+    bool any_left = false;
+    for (auto& item : items) {
+        item.error = check_item(item, context, now);
+        any_left = any_left || !item.error;
+    }
+    if (any_left) {
+        const auto& settings = context.config.snapshots;
+        co_await store_write(context.store, [&items, &settings, now](storage::SnapshotTables& tables) {
+            store_items(items, tables, settings, now);
+        });
+    }
 
     json::array results;
     results.reserve(items.size());
     for (const auto& item : items) results.push_back(encode_result(item, context));
-    return json::object{{"TotalCount", results.size()}, {"TableResults", std::move(results)}};
+    co_return json::object{{"TotalCount", results.size()}, {"TableResults", std::move(results)}};
 }
 
 }  // namespace tcaplus_mock

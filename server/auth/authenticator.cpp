@@ -15,7 +15,8 @@ namespace {
 AuthOutcome outcome_for(const std::string& secret_id, const Credential* credential) {
     const bool verified = credential != nullptr;
     std::string sub_account = verified && !credential->sub_account.empty() ? credential->sub_account : secret_id;
-    return AuthOutcome{secret_id, std::move(sub_account), verified};
+    std::string account = sub_account;
+    return AuthOutcome{secret_id, std::move(sub_account), verified, std::move(account)};
 }
 
 // The request's token must equal the credential's when the credential has one.
@@ -45,7 +46,7 @@ Authenticator::Authenticator(const Config::Auth& settings, const Clock& clock)
 }
 
 Result<AuthOutcome> Authenticator::authenticate(const ApiRequest& request, SignatureDiagnostics* diagnostics) const {
-    if (mode_ == AuthMode::off) return AuthOutcome{readable_secret_id(request), "", false};
+    if (mode_ == AuthMode::off) return AuthOutcome{readable_secret_id(request), "", false, shared_account};
     return request.scheme == SigningScheme::tc3 ? authenticate_tc3(request, diagnostics)
                                                 : authenticate_v1(request, diagnostics);
 }

@@ -16,10 +16,15 @@
 
 namespace tcaplus_mock {
 
+// The account of every request when authentication is off: all callers share it.
+inline constexpr const char* shared_account = "default";
+
 struct AuthOutcome {
     std::string secret_id;    // the request's SecretId; "" when auth is off and none is readable
     std::string sub_account;  // the credential's sub_account, else the SecretId; "" when auth is off
     bool signature_verified = false;
+    // Whose snapshots the request sees and makes: the sub-account, or shared_account when auth is off.
+    std::string account;
 };
 
 class Authenticator {

@@ -79,6 +79,11 @@ struct Config {
     struct Snapshots {
         std::optional<std::chrono::seconds> max_age;  // oldest SnapshotTime accepted; nullopt = no limit
         std::optional<std::size_t> max_per_table;     // nullopt = no limit
+        // The lifecycle on the emulator's clock: how long a new snapshot shows as creating (0), a
+        // deleted one as deleting (2), and a snapshot an import reads as in use (4).
+        std::chrono::seconds ready_after{0};
+        std::chrono::seconds delete_after{0};
+        std::chrono::seconds import_duration{0};
 
         bool operator==(const Snapshots&) const = default;
     } snapshots;

@@ -86,6 +86,18 @@ std::vector<Setting> api_and_snapshot_settings() {
                      [](Config& c, std::int64_t v) {
                          c.snapshots.max_per_table = v == 0 ? std::nullopt : std::optional<std::size_t>(v);
                      }),
+        make_setting({"snapshots.ready_after", "0", "",
+                      "how long a new snapshot shows SnapshotStatus 0 (creating) before 1 (normal); 0 = the "
+                      "next read shows 1"},
+                     duration_kind(seconds{0}, ten_years), [](Config& c, seconds v) { c.snapshots.ready_after = v; }),
+        make_setting({"snapshots.delete_after", "0", "",
+                      "how long a deleted snapshot shows SnapshotStatus 2 (deleting) before it is gone; 0 = at once"},
+                     duration_kind(seconds{0}, ten_years), [](Config& c, seconds v) { c.snapshots.delete_after = v; }),
+        make_setting({"snapshots.import_duration", "0", "",
+                      "how long an import runs: its snapshot shows SnapshotStatus 4 (in use) and cannot be deleted "
+                      "meanwhile; 0 = imports finish at once"},
+                     duration_kind(seconds{0}, ten_years),
+                     [](Config& c, seconds v) { c.snapshots.import_duration = v; }),
     };
 }
 

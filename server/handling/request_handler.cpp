@@ -87,12 +87,16 @@ RequestHandler::RequestHandler(const Config& config, const Clock& clock, storage
       resources_(config.resources),
       authenticator_(config.auth, clock),
       rate_limiter_(clock, resolve_rate_limits(config)),
-      started_(std::chrono::steady_clock::now()) {}
+      started_(std::chrono::steady_clock::now()) {
+    if (resources_.strict())
+        store_.read_now([this](storage::SnapshotTables& tables) { resources_.replace_all(tables.all_resources()); });
+}
 
-HttpResponse RequestHandler::handle(HttpRequest&& http) {
+boost::asio::awaitable<HttpResponse> RequestHandler::handle(HttpRequest http) {
     const auto path = target_path(http.target);
-    if (path == "/_mock/health") return health();
-    if (path != "/") return json_response(404, {{"error", "NotFound"}, {"message", "No such path: " + std::string(path)}});
+    if (path == "/_mock/health") co_return health();
+    if (path != "/")
+        co_return json_response(404, {{"error", "NotFound"}, {"message", "No such path: " + std::string(path)}});
 
     const auto started = std::chrono::steady_clock::now();
     HandledRequest handled;
@@ -100,21 +104,21 @@ HttpResponse RequestHandler::handle(HttpRequest&& http) {
     handled.log.client_address = http.client_address;
     handled.log.method = http.method;
     read_reply_headers(http, handled);
-    auto response = handle_api(http, handled);
+    auto response = co_await handle_api(http, handled);
     handled.log.latency =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     log_.write(handled.log);
-    return response;
+    co_return response;
 }
 
-HttpResponse RequestHandler::handle_api(const HttpRequest& http, HandledRequest& handled) {
+boost::asio::awaitable<HttpResponse> RequestHandler::handle_api(const HttpRequest& http, HandledRequest& handled) {
     Result<json::object> outcome = errors::internal_error();
     try {
         auto request = decode_api_request(http);
         if (request) {
             handled.language = request->language;
             handled.trace_id = request->trace_id;
-            outcome = run_pipeline(*request, handled);
+            outcome = co_await run_pipeline(*request, handled);
         } else {
             outcome = request.error();
         }
@@ -128,31 +132,33 @@ HttpResponse RequestHandler::handle_api(const HttpRequest& http, HandledRequest&
                         : encode_error(outcome.error(), handled.language, request_id);
     auto response = make_api_response(std::move(body), request_id, handled.trace_id);
     if (config_.auth.debug) add_signature_debug_headers(response, handled.diagnostics);
-    return response;
+    co_return response;
 }
 
-Result<json::object> RequestHandler::run_pipeline(ApiRequest& request, HandledRequest& handled) {
+boost::asio::awaitable<Result<json::object>> RequestHandler::run_pipeline(ApiRequest& request,
+                                                                          HandledRequest& handled) {
     handled.log.action = request.action;
     handled.log.secret_id = request.secret_id;
-    if (auto common = check_common_parameters(request); !common) return common.error();
+    if (auto common = check_common_parameters(request); !common) co_return common.error();
 
     auto identity = authenticator_.authenticate(request, &handled.diagnostics);
     handled.log.canonical_request = handled.diagnostics.canonical_request;
     handled.log.string_to_sign = handled.diagnostics.string_to_sign;
-    if (!identity) return identity.error();
+    if (!identity) co_return identity.error();
     if (!identity->secret_id.empty()) handled.log.secret_id = identity->secret_id;
 
     const auto& subject = config_.auth.mode == AuthMode::off ? request.http->client_address : identity->sub_account;
     const auto decision = rate_limiter_.try_acquire(request.action, subject);
-    if (!decision.allowed) return errors::request_limit_exceeded(decision.count, decision.limit);
+    if (!decision.allowed) co_return errors::request_limit_exceeded(decision.count, decision.limit);
 
     const auto* spec = ApiSpec::builtin().find_action(request.action);
     const ValidationLimits limits{config_.limits.max_batch, config_.api.utc_offset};
     if (auto valid = validate_request(*spec, request.params, request.params_from_form, limits); !valid)
-        return valid.error();
+        co_return valid.error();
 
-    const ActionContext context{request.params, request.language, config_, clock_, resources_, store_};
-    return find_action_handler(request.action)(context);
+    const ActionContext context{request.params, request.language, identity->account, config_,
+                                clock_,         resources_,       store_,            no_item_fault_};
+    co_return co_await find_action_handler(request.action)(context);
 }
 
 Result<void> RequestHandler::check_common_parameters(const ApiRequest& request) const {

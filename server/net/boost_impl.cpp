@@ -1,5 +1,4 @@
-// The one translation unit that compiles Asio's and Beast's library code
-// (BOOST_ASIO_SEPARATE_COMPILATION / BOOST_BEAST_SEPARATE_COMPILATION are set on the target).
+// The one translation unit that compiles Beast's library code (BOOST_BEAST_SEPARATE_COMPILATION is
+// set on the target); Asio's is compiled in server/core/asio_library.cpp.
 
-#include <boost/asio/impl/src.hpp>
 #include <boost/beast/src.hpp>

@@ -6,6 +6,8 @@
 #include "server/config/config.hpp"
 #include "server/protocol/http_message.hpp"
 
+#include <boost/asio/awaitable.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,8 +15,9 @@
 namespace tcaplus_mock {
 
 struct HttpHandlers {
-    // Answers one request. Thread safe: called concurrently from worker threads.
-    std::function<HttpResponse(HttpRequest&&)> handle;
+    // Answers one request: a coroutine, awaited on the connection's executor, so it may await other
+    // work (storage) without blocking the I/O thread. Thread safe: called concurrently.
+    std::function<boost::asio::awaitable<HttpResponse>(HttpRequest)> handle;
     // Builds the answer to a request that broke a size limit (body over server.body_limit, or header over
     // server.header_limit): gets the request with whatever header fields were read and an empty body.
     // Thread safe like `handle`. The answer is sent with `Connection: close`.

@@ -138,18 +138,42 @@ HttpResponse json_error(unsigned status, std::string_view message) {
     return response;
 }
 
-template <class Handler, class Request>
-HttpResponse call_handler(const Handler& handler, Request&& request, std::string_view which) {
+bool valid_status(const HttpResponse& response, std::string_view which) {
+    if (response.status >= 200 && response.status <= 999) return true;
+    log_net_error(std::string(which) + " handler answered an invalid status " + std::to_string(response.status));
+    return false;
+}
+
+void log_handler_failure(std::string_view which) {
     try {
-        HttpResponse response = handler(std::forward<Request>(request));
-        if (response.status >= 200 && response.status <= 999) return response;
-        log_net_error(std::string(which) + " handler answered an invalid status " + std::to_string(response.status));
+        throw;
     } catch (const std::exception& failure) {
         log_net_error(std::string(which) + " handler failed: " + failure.what());
     } catch (...) {
         log_net_error(std::string(which) + " handler failed with a non-standard exception");
     }
-    return json_error(500, "internal server error");
+}
+
+HttpResponse internal_server_error() { return json_error(500, "internal server error"); }
+
+HttpResponse call_oversized(const HttpHandlers& handlers, const HttpRequest& head) {
+    try {
+        HttpResponse response = handlers.oversized(head);
+        if (valid_status(response, "oversized request")) return response;
+    } catch (...) {
+        log_handler_failure("oversized request");
+    }
+    return internal_server_error();
+}
+
+asio::awaitable<HttpResponse> call_handle(const HttpHandlers& handlers, HttpRequest request) {
+    try {
+        HttpResponse response = co_await handlers.handle(std::move(request));
+        if (valid_status(response, "request")) co_return response;
+    } catch (...) {
+        log_handler_failure("request");
+    }
+    co_return internal_server_error();
 }
 
 BeastResponse to_beast_response(HttpResponse&& response, unsigned version) {
@@ -223,7 +247,7 @@ asio::awaitable<Session::Next> Session::serve_request() {
     const unsigned version = message.version();
     const bool keep_alive = message.keep_alive();
     HttpResponse response =
-        call_handler(context_.handlers.handle, to_http_request(std::move(message), client_address_), "request");
+        co_await call_handle(context_.handlers, to_http_request(std::move(message), client_address_));
     co_return co_await respond(std::move(response), version, keep_alive);
 }
 
@@ -237,7 +261,7 @@ asio::awaitable<Session::Next> Session::answer_read_error(beast::error_code erro
 
 asio::awaitable<Session::Next> Session::reject_oversized(HttpRequest head) {
     head.body.clear();
-    HttpResponse response = call_handler(context_.handlers.oversized, std::as_const(head), "oversized request");
+    HttpResponse response = call_oversized(context_.handlers, head);
     co_return co_await respond(std::move(response), 11, false);
 }
 

@@ -51,7 +51,7 @@ protected:
         store_ = std::make_unique<storage::SnapshotStore>(storage::StoreOptions{config_.storage.path});
         handler_ = std::make_unique<RequestHandler>(config_, clock_, *store_, log_);
         server_ = std::make_unique<HttpServer>(
-            config_.server, HttpHandlers{[this](HttpRequest&& r) { return handler_->handle(std::move(r)); },
+            config_.server, HttpHandlers{[this](HttpRequest r) { return handler_->handle(std::move(r)); },
                                          [this](const HttpRequest& r) { return handler_->oversized(r); }});
         server_->start();
     }
@@ -60,6 +60,12 @@ protected:
         server_.reset();
         handler_.reset();
         store_.reset();
+    }
+
+    bool stored_exists(const storage::SnapshotKey& key) {
+        bool found = false;
+        store_->read_now([&](storage::SnapshotTables& tables) { found = tables.find(key).has_value(); });
+        return found;
     }
 
     RawResponse exchange(const std::string& bytes) {
@@ -147,7 +153,7 @@ TEST_F(ServerE2E, ARestartKeepsTheSnapshot) {
     start();
     const auto again = response_of(exchange(post_json(seed_body)));
     EXPECT_EQ(again.at("TableResults").at(0).at("Error").at("Code"), "FailedOperation");
-    EXPECT_TRUE(store_->find({"xx", "1", "cl_generic", "666"}).has_value());
+    EXPECT_TRUE(stored_exists({"default", "xx", "1", "cl_generic", "666"}));
 }
 
 }  // namespace

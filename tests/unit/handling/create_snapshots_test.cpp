@@ -59,7 +59,7 @@ TEST_F(CreateSnapshotsTest, PerItemFailuresLeaveTheOthersToSucceed) {
         EXPECT_NE(message.find(c.path), std::string::npos) << c.name << ": " << message;
         EXPECT_FALSE(reply.item(1).contains("TaskId")) << c.name;
     }
-    EXPECT_EQ(store_->count(), 2u);
+    EXPECT_EQ(stored_count(), 2u);
 }
 
 TEST_F(CreateSnapshotsTest, NowItselfIsNotTheFuture) {
@@ -77,7 +77,7 @@ TEST_F(CreateSnapshotsTest, DuplicatesInStoreOrInRequestFail) {
     // Same name on another table or cluster is a different snapshot.
     EXPECT_EQ(send_json(create_body({table("dup", "2020-09-22 00:00:00", "2020-09-23 00:00:00", "other")})).item_code(0), "");
     EXPECT_EQ(send_json(create_body({table("dup")}, "zz")).item_code(0), "");
-    EXPECT_EQ(store_->count(), 4u);
+    EXPECT_EQ(stored_count(), 4u);
 }
 
 TEST_F(CreateSnapshotsTest, MaxAgeLimitsHowFarBack) {
@@ -118,9 +118,9 @@ TEST_F(CreateSnapshotsTest, TimesAreReadAndWrittenInTheConfiguredZone) {
     const auto reply = send_json(create_body({table("utc", "2026-11-28 04:00:00", "2026-11-28 04:00:00")}));
     EXPECT_EQ(reply.item_code(0), "");
     EXPECT_EQ(reply.item(0).at("SnapshotCreateTime"), "2026-11-28 04:00:00");
-    const auto stored = store_->find({"xx", "1", "cl_generic", "utc"});
-    ASSERT_TRUE(stored);
-    EXPECT_EQ(stored->snapshot_time, unix_seconds(fixed_now()));
+    const auto record = stored({shared, "xx", "1", "cl_generic", "utc"});
+    ASSERT_TRUE(record);
+    EXPECT_EQ(record->snapshot_time, unix_seconds(fixed_now()));
 }
 
 TEST_F(CreateSnapshotsTest, ItemMessagesFollowTheRequestLanguage) {

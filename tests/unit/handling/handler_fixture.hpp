@@ -9,6 +9,9 @@
 #include "server/handling/request_log.hpp"
 #include "storage/snapshot_store.hpp"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
@@ -48,6 +51,17 @@ struct Reply {
     std::string item_code(std::size_t i) const { return std::string(item(i).at("Error").at("Code").as_string()); }
 };
 
+// Runs a request's coroutine on a private io_context until it is answered.
+inline HttpResponse run_to_completion(boost::asio::awaitable<HttpResponse> awaitable) {
+    boost::asio::io_context io;
+    auto answer = boost::asio::co_spawn(io, std::move(awaitable), boost::asio::use_future);
+    io.run();
+    return answer.get();
+}
+
+// The account requests land in when authentication is off.
+inline const std::string shared = "default";
+
 class HandlerFixture : public ::testing::Test {
 public:
     void rebuild() {
@@ -82,13 +96,25 @@ protected:
 
     Reply send(HttpRequest request) {
         Reply reply;
-        reply.http = handler_->handle(std::move(request));
+        reply.http = run_to_completion(handler_->handle(std::move(request)));
         auto parsed = json::parse(reply.http.body);
         if (auto* response = parsed.as_object().if_contains("Response")) reply.response = response->as_object();
         return reply;
     }
 
     Reply send_json(std::string body) { return send(json_request(std::move(body))); }
+
+    std::size_t stored_count() {
+        std::size_t count = 0;
+        store_->read_now([&](storage::SnapshotTables& tables) { count = tables.count_all(); });
+        return count;
+    }
+
+    std::optional<storage::SnapshotRecord> stored(const storage::SnapshotKey& key) {
+        std::optional<storage::SnapshotRecord> record;
+        store_->read_now([&](storage::SnapshotTables& tables) { record = tables.find(key); });
+        return record;
+    }
 
     Config config_;
     ManualClock clock_{fixed_now()};

@@ -37,7 +37,7 @@ TEST_F(RequestHandlerTest, SeedExampleGetsTheDocumentedShape) {
     const std::string request_id(reply.response.at("RequestId").as_string());
     EXPECT_TRUE(std::regex_match(request_id, lowercase_uuid)) << request_id;
     EXPECT_EQ(header_of(reply.http, "X-TC-RequestId"), request_id);
-    EXPECT_TRUE(store_->find({"xx", "1", "cl_generic", "666"}).has_value());
+    EXPECT_TRUE(stored({shared, "xx", "1", "cl_generic", "666"}).has_value());
 }
 
 TEST_F(RequestHandlerTest, RequestIdsAreFreshAndTraceIdIsEchoed) {
@@ -91,7 +91,7 @@ TEST_F(RequestHandlerTest, RequestLevelErrorsCarryTheirTencentCode) {
         EXPECT_TRUE(reply.response.contains("RequestId")) << c.name;
         EXPECT_FALSE(reply.response.contains("TableResults")) << c.name;
     }
-    EXPECT_EQ(store_->count(), 0u);
+    EXPECT_EQ(stored_count(), 0u);
 }
 
 TEST_F(RequestHandlerTest, ChineseWhenAsked) {
@@ -113,7 +113,7 @@ TEST_F(RequestHandlerTest, RegionOutsideTheOfferedListIsUnsupported) {
 
 TEST_F(RequestHandlerTest, HealthAndUnknownPaths) {
     HttpRequest health{"GET", "/_mock/health", {}, "", "127.0.0.1"};
-    const auto ok = handler_->handle(std::move(health));
+    const auto ok = run_to_completion(handler_->handle(std::move(health)));
     EXPECT_EQ(ok.status, 200u);
     const auto body = json::parse(ok.body).as_object();
     EXPECT_EQ(body.at("status"), "ok");
@@ -121,7 +121,7 @@ TEST_F(RequestHandlerTest, HealthAndUnknownPaths) {
     EXPECT_TRUE(body.contains("uptime_seconds"));
 
     HttpRequest other{"GET", "/nope", {}, "", "127.0.0.1"};
-    const auto missing = handler_->handle(std::move(other));
+    const auto missing = run_to_completion(handler_->handle(std::move(other)));
     EXPECT_EQ(missing.status, 404u);
     EXPECT_EQ(header_of(missing, "Content-Type"), "application/json");
     EXPECT_NO_THROW(json::parse(missing.body));
@@ -167,7 +167,7 @@ TEST_F(RequestHandlerTest, FormAndQueryRequestsDecodeLikeJson) {
     const auto by_query = send(query);
     ASSERT_EQ(by_query.error_code(), "") << by_query.error_message();
     EXPECT_EQ(by_query.item(0).at("SnapshotName"), "query");
-    EXPECT_EQ(store_->count(), 2u);
+    EXPECT_EQ(stored_count(), 2u);
 
     HttpRequest no_region{"GET", "/?Action=CreateSnapshots&Version=2019-08-23&Region=gz", {}, "", "127.0.0.1"};
     const auto bad_region = send(no_region);
@@ -184,7 +184,7 @@ TEST_F(RequestHandlerTest, FrequencyLimitIsCheckedBeforeValidationAndNeverTouche
                                    R"("SnapshotTime":"2020-09-22 00:00:00","TableName":"t","SnapshotDeadTime":"2020-09-22 00:00:00"}]})");
     EXPECT_EQ(refused.error_code(), "RequestLimitExceeded");
     EXPECT_NE(refused.error_message().find("`3` in a second"), std::string::npos) << refused.error_message();
-    EXPECT_EQ(store_->count(), 1u);
+    EXPECT_EQ(stored_count(), 1u);
     clock_.advance(std::chrono::seconds(1));
     EXPECT_EQ(send_json(R"({"bad":1})").error_code(), "UnknownParameter");
 }

@@ -58,7 +58,7 @@ TEST_F(SignatureDebugTest, AWrongSignatureShowsTheStringToSignButNoKey) {
     EXPECT_NE(canonical.find("content-type:application/json"), std::string::npos) << canonical;
     for (const auto& shown : {string_to_sign, canonical, reply.http.body})
         EXPECT_EQ(shown.find("the-secret-key"), std::string::npos);
-    EXPECT_EQ(store_->count(), 0u);
+    EXPECT_EQ(stored_count(), 0u);
 }
 
 TEST(SignatureDebugOff, NoDebugHeadersWhenTurnedOff) {

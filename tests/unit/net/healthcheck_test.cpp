@@ -10,15 +10,17 @@ namespace {
 
 using namespace std::chrono_literals;
 
+boost::asio::awaitable<HttpResponse> answer(unsigned status, std::string body, HttpRequest request) {
+    HttpResponse response;
+    response.status = request.target == "/_mock/health" ? status : 404;
+    response.headers = {{"Content-Type", "application/json"}};
+    response.body = std::move(body);
+    co_return response;
+}
+
 HttpHandlers health_handlers(unsigned status, std::string body) {
     HttpHandlers handlers = echo_handlers();
-    handlers.handle = [status, body](HttpRequest&& request) {
-        HttpResponse response;
-        response.status = request.target == "/_mock/health" ? status : 404;
-        response.headers = {{"Content-Type", "application/json"}};
-        response.body = body;
-        return response;
-    };
+    handlers.handle = [status, body](HttpRequest request) { return answer(status, body, std::move(request)); };
     return handlers;
 }
 

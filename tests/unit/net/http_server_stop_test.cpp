@@ -32,7 +32,7 @@ bool eventually(Condition condition, std::chrono::milliseconds limit = 5000ms) {
 // The echo handlers, telling when a request for /slow (300 ms) is being handled.
 HttpHandlers echo_handlers_signalling(std::atomic<bool>& slow_request_started) {
     HttpHandlers handlers = echo_handlers();
-    handlers.handle = [echo = handlers.handle, &slow_request_started](HttpRequest&& request) {
+    handlers.handle = [echo = handlers.handle, &slow_request_started](HttpRequest request) {
         if (request.target == "/slow") slow_request_started = true;
         return echo(std::move(request));
     };

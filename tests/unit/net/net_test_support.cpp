@@ -1,3 +1,6 @@
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include "tests/unit/net/net_test_support.hpp"
 
 #include <arpa/inet.h>
@@ -158,19 +161,28 @@ Config::Server test_settings() {
     return settings;
 }
 
+namespace {
+
+boost::asio::awaitable<HttpResponse> echo(HttpRequest request) {
+    if (request.target == "/throw") throw std::runtime_error("handler failure for the test");
+    if (request.target == "/slow") {
+        boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor, std::chrono::milliseconds(300));
+        co_await timer.async_wait(boost::asio::use_awaitable);
+    }
+    HttpResponse response;
+    response.headers = {{"Content-Type", "text/plain"}, {"X-Echo", "yes"}};
+    response.body = request.method + " " + request.target + "\n";
+    for (const auto& [name, value] : request.headers) response.body += name + ": " + value + "\n";
+    response.body += "client: " + request.client_address + "\n\n" + request.body;
+    response.close_connection = request.target == "/close";
+    co_return response;
+}
+
+}  // namespace
+
 HttpHandlers echo_handlers() {
     HttpHandlers handlers;
-    handlers.handle = [](HttpRequest&& request) {
-        if (request.target == "/throw") throw std::runtime_error("handler failure for the test");
-        if (request.target == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(300));
-        HttpResponse response;
-        response.headers = {{"Content-Type", "text/plain"}, {"X-Echo", "yes"}};
-        response.body = request.method + " " + request.target + "\n";
-        for (const auto& [name, value] : request.headers) response.body += name + ": " + value + "\n";
-        response.body += "client: " + request.client_address + "\n\n" + request.body;
-        response.close_connection = request.target == "/close";
-        return response;
-    };
+    handlers.handle = echo;
     handlers.oversized = [](const HttpRequest& request) {
         HttpResponse response;
         response.status = 413;

@@ -172,23 +172,64 @@ TEST(SchemaMigrationsTest, UpToDateFileStillNeedsTheWriteLock) {
     }
 }
 
-TEST(SchemaMigrationsTest, SnapshotKeyIsUniqueAndCountingPerTableUsesAnIndex) {
+// Lookups, listings and per-table counts of one account's cluster read only that part of the
+// tree, so their cost does not grow with the snapshots of other accounts.
+TEST(SchemaMigrationsTest, SnapshotQueriesSearchTheKeyInsteadOfScanning) {
     Database db(":memory:");
     migrate(db);
-    const std::string insert =
-        "INSERT INTO snapshots (cluster_id, table_group_id, table_name, snapshot_name,"
-        " snapshot_time, dead_time, create_time, size, status, task_id, application_id)"
-        " VALUES ('c', 'g', 't', 's', 0, 0, 0, 0, 0, '', '')";
-    db.execute(insert);
-    EXPECT_THROW(db.execute(insert), StorageError);
+    const char* queries[] = {
+        "SELECT * FROM snapshots WHERE account = ?1 AND cluster_id = ?2 AND table_group_id = ?3"
+        " AND table_name = ?4 AND snapshot_name = ?5",
+        "SELECT count(*) FROM snapshots WHERE account = ?1 AND cluster_id = ?2 AND table_group_id = ?3"
+        " AND table_name = ?4",
+        "SELECT * FROM snapshots WHERE account = ?1 AND cluster_id = ?2 ORDER BY account, cluster_id,"
+        " table_group_id, table_name, snapshot_name",
+    };
+    for (const char* query : queries) {
+        Statement plan(db, std::string("EXPLAIN QUERY PLAN ") + query);
+        ASSERT_TRUE(plan.step());
+        const std::string detail = plan.column_text(3);
+        EXPECT_TRUE(contains(detail, "SEARCH snapshots USING PRIMARY KEY")) << query;
+        EXPECT_FALSE(plan.step()) << "no temporary b-tree for sorting: " << query;
+    }
+}
 
-    Statement plan(db,
-                   "EXPLAIN QUERY PLAN SELECT count(*) FROM snapshots"
-                   " WHERE cluster_id = ?1 AND table_group_id = ?2 AND table_name = ?3");
-    ASSERT_TRUE(plan.step());
-    const std::string detail = plan.column_text(3);
-    EXPECT_TRUE(contains(detail, "USING COVERING INDEX"));
-    EXPECT_TRUE(contains(detail, "cluster_id=? AND table_group_id=? AND table_name=?"));
+// A database written by the first schema (before accounts) keeps every snapshot and counter.
+TEST(SchemaMigrationsTest, AVersionOneDatabaseKeepsItsSnapshotsInTheSharedAccount) {
+    Database db(":memory:");
+    migrate(db, schema_migrations().first(1));
+    db.execute(
+        "INSERT INTO snapshots (cluster_id, table_group_id, table_name, snapshot_name, snapshot_time, dead_time,"
+        " create_time, size, status, task_id, application_id) VALUES"
+        " ('xx', '1', 'cl_generic', '666', 1600704000, 1600790400, 1764300000, 0, 0, 'xx-7', 'xx-7'),"
+        " ('yy', '2', 't', 's', 1, 2, 3, 0, 0, 'yy-1', 'yy-1');"
+        "INSERT INTO id_counters VALUES ('xx', 'task', 7), ('xx', 'application', 7), ('yy', 'task', 1);");
+    migrate(db);
+    EXPECT_EQ(db.user_version(), latest_schema_version());
+
+    Statement rows(db,
+                   "SELECT account, cluster_id, table_group_id, table_name, snapshot_name, snapshot_time, dead_time,"
+                   " create_time, task_id, application_id, deleted_time IS NULL, in_use_until FROM snapshots"
+                   " ORDER BY cluster_id");
+    ASSERT_TRUE(rows.step());
+    EXPECT_EQ(rows.column_text(0), "default");
+    EXPECT_EQ(rows.column_text(1) + "/" + rows.column_text(2) + "/" + rows.column_text(3) + "/" + rows.column_text(4),
+              "xx/1/cl_generic/666");
+    EXPECT_EQ(rows.column_int64(5), 1600704000);
+    EXPECT_EQ(rows.column_int64(6), 1600790400);
+    EXPECT_EQ(rows.column_int64(7), 1764300000);
+    EXPECT_EQ(rows.column_text(8), "xx-7");
+    EXPECT_EQ(rows.column_text(9), "xx-7");
+    EXPECT_EQ(rows.column_int64(10), 1);
+    EXPECT_EQ(rows.column_int64(11), 0);
+    ASSERT_TRUE(rows.step());
+    EXPECT_EQ(rows.column_text(1), "yy");
+    EXPECT_FALSE(rows.step());
+
+    Statement counter(db, "SELECT last_value FROM id_counters WHERE account = 'default' AND cluster_id = 'xx'"
+                          " AND kind = 'task'");
+    ASSERT_TRUE(counter.step());
+    EXPECT_EQ(counter.column_int64(0), 7);
 }
 
 }  // namespace
