@@ -7,9 +7,11 @@
 //
 // The output keeps tccli's vocabulary (`type`: string/int/list/object/bool/float, `member`:
 // string/datetime/int64/uint64/bool/float/<ObjectName>, `required`), so a future action is added by
-// pasting its tccli entries in the same shape. Only input objects are kept, members reduced to those
-// four keys. Output order is stable: actions as the source lists them, objects in depth-first order of
-// first use, members in spec order. `--check` exits 1 when the output file is out of date.
+// pasting its tccli entries in the same shape. Every object an action's input or output reaches is
+// kept, members reduced to those four keys: for input members `required` is tccli's `required`, for
+// output members its `output_required` (false when absent, as for RequestId). Output order is stable:
+// actions as the source lists them, objects in depth-first order of first use (each action's input,
+// then its output), members in spec order. `--check` exits 1 when the output file is out of date.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -30,14 +32,15 @@ function fail(message) {
   process.exit(2);
 }
 
-function reduceMember(objectName, member, objects) {
+function reduceMember(objectName, member, objects, usage) {
   const where = `${objectName}.${member.name}`;
-  const { name, type, required } = member;
+  const { name, type } = member;
   const kind = member.member;
   if (typeof name !== "string" || typeof type !== "string" || typeof kind !== "string") {
     fail(`${where}: name, type and member must be strings`);
   }
-  if (typeof required !== "boolean") fail(`${where}: input member without a boolean \`required\``);
+  const required = usage === "input" ? member.required : (member.output_required ?? false);
+  if (typeof required !== "boolean") fail(`${where}: ${usage} member without a boolean \`required\``);
   const isPrimitive = Object.values(PRIMITIVE_MEMBERS).some((members) => members.includes(kind));
   if (type === "object" || (type === "list" && !isPrimitive)) {
     if (!(kind in objects)) fail(`${where}: refers to the unknown object ${kind}`);
@@ -47,8 +50,9 @@ function reduceMember(objectName, member, objects) {
   return { name, type, member: kind, required };
 }
 
-// Adds `objectName` and every object it reaches to `out`, depth first, each once.
-function collectObject(objectName, objects, out) {
+// Adds `objectName` and every object it reaches to `out`, depth first, each once. `usage` says
+// which required flag the members carry: "input" (`required`) or "output" (`output_required`).
+function collectObject(objectName, objects, out, usage) {
   if (objectName in out) return;
   const object = objects[objectName];
   if (!object || !Array.isArray(object.members)) fail(`object ${objectName} is missing or has no members`);
@@ -56,9 +60,9 @@ function collectObject(objectName, objects, out) {
   out[objectName] = entry;
   for (const member of object.members) {
     if (member.disabled === true) continue;  // tccli hides disabled members; the API does not take them
-    const reduced = reduceMember(objectName, member, objects);
+    const reduced = reduceMember(objectName, member, objects, usage);
     entry.members.push(reduced);
-    if (reduced.member in objects) collectObject(reduced.member, objects, out);
+    if (reduced.member in objects) collectObject(reduced.member, objects, out, usage);
   }
 }
 
@@ -70,8 +74,10 @@ function derive(source) {
   for (const name of ACTIONS) {
     const action = source.actions?.[name];
     if (!action || typeof action.input !== "string") fail(`action ${name} or its input is missing`);
-    actions[name] = { input: action.input, frequency_limit: FREQUENCY_LIMIT };
-    collectObject(action.input, source.objects ?? {}, objects);
+    if (typeof action.output !== "string") fail(`action ${name} has no output`);
+    actions[name] = { input: action.input, output: action.output, frequency_limit: FREQUENCY_LIMIT };
+    collectObject(action.input, source.objects ?? {}, objects, "input");
+    collectObject(action.output, source.objects ?? {}, objects, "output");
   }
   const origin = source._source ?? {};
   return {

@@ -1,6 +1,10 @@
 #include "server/actions/action_registry.hpp"
 
 #include "server/actions/create_snapshots.hpp"
+#include "server/actions/delete_snapshots.hpp"
+#include "server/actions/describe_snapshots.hpp"
+#include "server/actions/import_snapshots.hpp"
+#include "server/actions/modify_snapshots.hpp"
 
 #include <array>
 #include <utility>
@@ -10,6 +14,10 @@ namespace {
 
 constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, ActionHandler>>({
     {"CreateSnapshots", &create_snapshots},
+    {"DescribeSnapshots", &describe_snapshots},
+    {"DeleteSnapshots", &delete_snapshots},
+    {"ModifySnapshots", &modify_snapshots},
+    {"ImportSnapshots", &import_snapshots},
 });
 
 }  // namespace

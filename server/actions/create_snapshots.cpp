@@ -1,6 +1,7 @@
 #include "server/actions/create_snapshots.hpp"
 
 #include "server/actions/resource_catalog.hpp"
+#include "server/actions/selected_snapshots.hpp"
 #include "server/actions/snapshot_errors.hpp"
 #include "server/actions/snapshot_result.hpp"
 #include "server/actions/store_calls.hpp"
@@ -72,9 +73,7 @@ std::optional<ApiError> check_item(const Item& item, const ActionContext& contex
                                                "a time not earlier than `" + oldest + "` (snapshots.max_age)",
                                                "不早于 `" + oldest + "` 的时间（snapshots.max_age）");
     }
-    const auto& fault = context.item_fault;
-    if (fault && (fault->table_name.empty() || fault->table_name == key.table_name)) return fault->error;
-    return std::nullopt;
+    return item_fault_for(context, key.table_name);
 }
 
 using TableKey = std::tuple<std::string, std::string, std::string>;
@@ -128,8 +127,9 @@ json::object encode_result(const Item& item, const ActionContext& context) {
 }  // namespace
 
 boost::asio::awaitable<Result<json::object>> create_snapshots(const ActionContext& context) {
-    const auto cluster_id = text_of(context.params, "ClusterId");
-    if (!context.resources.has_cluster(context.account, cluster_id)) co_return errors::cluster_not_found(cluster_id);
+    const auto cluster = requested_cluster(context);
+    if (!cluster) co_return cluster.error();
+    const std::string& cluster_id = *cluster;
 
     const long long now = unix_seconds(context.clock.now());
     auto items = read_items(context, cluster_id, now);

@@ -205,6 +205,7 @@ private:
             ActionSpec action;
             action.name = entry.key();
             action.input = find_object(string_field(fields, "input", where), where);
+            if (fields.contains("output")) action.output = find_object(string_field(fields, "output", where), where);
             action.frequency_limit = positive_unsigned_field(fields, "frequency_limit", where);
             spec_.action_names_.push_back(action.name);
             spec_.actions_.push_back(std::move(action));

@@ -1,6 +1,6 @@
 #pragma once
-// The machine-readable description of the API's actions: for each action, its input parameters with
-// their types and required flags, in tccli's vocabulary (`type` string/int/bool/float/object/list,
+// The machine-readable description of the API's actions: for each action, its input parameters and
+// the fields of its response, with their types and required flags, in tccli's vocabulary (`type` string/int/bool/float/object/list,
 // `member` string/datetime/int64/uint64/bool/float/<ObjectName>). The server's copy is
 // server/validation/snapshot_actions.json, derived from the official spec by scripts/derive-spec.mjs
 // and compiled into the binary. Adding an action is a data change plus one handler.
@@ -54,6 +54,10 @@ struct ObjectSpec {
 struct ActionSpec {
     std::string name;
     const ObjectSpec* input = nullptr;  // never null in an ApiSpec; owned by it
+    // The Response object's fields (RequestId included); `required` there means the response always
+    // carries the field. Null only for a document that gives no `output`; the built-in spec has one
+    // for every action.
+    const ObjectSpec* output = nullptr;
     unsigned frequency_limit = 0;       // documented requests per second, at least 1
 };
 
@@ -72,7 +76,7 @@ public:
     static const ApiSpec& builtin();
 
     // Parses a spec document shaped like snapshot_actions.json: `version`, `actions`
-    // (name -> {input, frequency_limit}) and `objects` (name -> {members: [{name, type, member,
+    // (name -> {input, output (optional), frequency_limit}) and `objects` (name -> {members: [{name, type, member,
     // required}]}); other keys are ignored, so tccli entries can be pasted whole. Fails, naming the
     // entry, on invalid JSON, a missing or mistyped key, an unknown type/member pair, a reference to an
     // object that is not defined, or a duplicate member.

@@ -2,6 +2,7 @@
 // A RequestHandler over a fresh `:memory:` database and a ManualClock, plus helpers to send it
 // API requests as plain HttpRequest values and read the envelope back.
 
+#include "server/auth/tc3_signature.hpp"
 #include "server/config/config.hpp"
 #include "server/core/clock.hpp"
 #include "server/core/datetime.hpp"
@@ -57,6 +58,22 @@ inline HttpResponse run_to_completion(boost::asio::awaitable<HttpResponse> await
     auto answer = boost::asio::co_spawn(io, std::move(awaitable), boost::asio::use_future);
     io.run();
     return answer.get();
+}
+
+// Adds X-TC-Timestamp and a TC3 Authorization header signing `request` as `secret_id` with
+// `secret_key` at `timestamp`, for the Host 127.0.0.1:8023 and the service tcaplusdb.
+inline void sign_tc3(HttpRequest& request, const std::string& secret_id, const std::string& secret_key,
+                     long long timestamp) {
+    const auto timestamp_text = std::to_string(timestamp);
+    const auto date = format_utc_date(timestamp);
+    request.headers.emplace_back("x-tc-timestamp", timestamp_text);
+    const auto header = "TC3-HMAC-SHA256 Credential=" + secret_id + "/" + date +
+                        "/tcaplusdb/tc3_request, SignedHeaders=content-type;host, Signature=" + std::string(64, '0');
+    auto authorization = parse_tc3_authorization(header).value();
+    const auto canonical = tc3_canonical_request(request, authorization, "127.0.0.1:8023");
+    const auto string_to_sign = tc3_string_to_sign(timestamp_text, date, "tcaplusdb", canonical);
+    const auto signature = tc3_signature(secret_key, date, "tcaplusdb", string_to_sign);
+    request.headers.emplace_back("authorization", header.substr(0, header.size() - 64) + signature);
 }
 
 // The account requests land in when authentication is off.

@@ -19,16 +19,7 @@ Config signed_config(bool debug) {
 // The seed request signed with TC3 by `secret_key` at the fixture's clock.
 HttpRequest signed_seed(const std::string& secret_key) {
     auto request = HandlerFixture::json_request(seed_body());
-    const auto timestamp = std::to_string(unix_seconds(fixed_now()));
-    const auto date = format_utc_date(unix_seconds(fixed_now()));
-    request.headers.emplace_back("x-tc-timestamp", timestamp);
-    const auto header = "TC3-HMAC-SHA256 Credential=AKIDexample/" + date +
-                        "/tcaplusdb/tc3_request, SignedHeaders=content-type;host, Signature=" + std::string(64, '0');
-    auto authorization = parse_tc3_authorization(header).value();
-    const auto canonical = tc3_canonical_request(request, authorization, "127.0.0.1:8023");
-    const auto string_to_sign = tc3_string_to_sign(timestamp, date, "tcaplusdb", canonical);
-    const auto signature = tc3_signature(secret_key, date, "tcaplusdb", string_to_sign);
-    request.headers.emplace_back("authorization", header.substr(0, header.size() - 64) + signature);
+    sign_tc3(request, "AKIDexample", secret_key, unix_seconds(fixed_now()));
     return request;
 }
 

@@ -38,7 +38,52 @@ TEST(BuiltinApiSpec, DescribesVersionAndTheFiveSnapshotActions) {
         EXPECT_EQ(action->name, name);
         ASSERT_NE(action->input, nullptr) << name;
         EXPECT_EQ(action->input->name, name + "Request");
+        ASSERT_NE(action->output, nullptr) << name;
+        EXPECT_EQ(action->output->name, name + "Response");
+        ASSERT_NE(action->output->find_member("RequestId"), nullptr) << name;
         EXPECT_EQ(action->frequency_limit, 20u) << name;
+    }
+}
+
+// The response fields of the official spec (FACTS.md section 1): `required` here means the
+// response always carries the field (tccli's output_required).
+TEST(BuiltinApiSpec, OutputFieldsMatchTheOfficialSpec) {
+    const auto& spec = ApiSpec::builtin();
+    const auto rows_of = [&](const std::string& action) {
+        std::vector<std::string> rows;
+        describe_members(action, "", *spec.find_action(action)->output, rows);
+        return rows;
+    };
+    const std::vector<std::string> create{
+        "CreateSnapshots TotalCount uint64 required",
+        "CreateSnapshots TableResults list<object> required",
+        "CreateSnapshots TableResults.N.TableGroupId string optional",
+        "CreateSnapshots TableResults.N.TableName string optional",
+        "CreateSnapshots TableResults.N.TaskId string optional",
+        "CreateSnapshots TableResults.N.Error object optional",
+        "CreateSnapshots TableResults.N.Error.Code string required",
+        "CreateSnapshots TableResults.N.Error.Message string required",
+        "CreateSnapshots TableResults.N.SnapshotName string optional",
+        "CreateSnapshots TableResults.N.SnapshotTime datetime optional",
+        "CreateSnapshots TableResults.N.SnapshotDeadTime datetime optional",
+        "CreateSnapshots TableResults.N.SnapshotCreateTime datetime optional",
+        "CreateSnapshots TableResults.N.SnapshotSize uint64 optional",
+        "CreateSnapshots TableResults.N.SnapshotStatus uint64 optional",
+        "CreateSnapshots TableResults.N.ApplicationId string optional",
+        "CreateSnapshots RequestId string optional",
+    };
+    EXPECT_EQ(rows_of("CreateSnapshots"), create);
+    const std::vector<std::string> import{
+        "ImportSnapshots TaskId string optional",
+        "ImportSnapshots ApplicationId string optional",
+        "ImportSnapshots RequestId string optional",
+    };
+    EXPECT_EQ(rows_of("ImportSnapshots"), import);
+    // The three list actions answer exactly as CreateSnapshots does.
+    for (const std::string action : {"DescribeSnapshots", "DeleteSnapshots", "ModifySnapshots"}) {
+        auto rows = rows_of(action);
+        for (auto& row : rows) row.replace(0, action.size(), "CreateSnapshots");
+        EXPECT_EQ(rows, create) << action;
     }
 }
 
