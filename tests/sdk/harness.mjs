@@ -137,11 +137,15 @@ class ExternalServer {
 }
 
 // Starts a server with `config` (an object written as the --config JSON file) and `set`
-// (an object of dotted key -> value, each passed as `--set key=value`). Without either, and
-// with TCAPLUS_MOCK_ENDPOINT set, returns that server instead.
-export async function startServer({ config, set } = {}) {
+// (an object of dotted key -> value, each passed as `--set key=value`). `database` names the
+// database file to use (a server restarted on the same file sees what the last one stored); by
+// default each server gets a fresh one. Without any of them, and with TCAPLUS_MOCK_ENDPOINT set,
+// returns that server instead.
+export async function startServer({ config, set, database } = {}) {
     if (externalEndpoint) {
-        if (config || set) throw new Error("a configured server was requested while TCAPLUS_MOCK_ENDPOINT is set");
+        if (config || set || database) {
+            throw new Error("a configured server was requested while TCAPLUS_MOCK_ENDPOINT is set");
+        }
         return new ExternalServer(externalEndpoint);
     }
     const bin = process.env.TCAPLUS_MOCK_BIN;
@@ -150,7 +154,7 @@ export async function startServer({ config, set } = {}) {
     }
 
     const dir = mkdtempSync(join(tmpdir(), "tcaplus-mock-sdk-"));
-    const args = ["--port", "0", "--bind", "127.0.0.1", "--db", join(dir, "tcaplus-mock.db")];
+    const args = ["--port", "0", "--bind", "127.0.0.1", "--db", database ?? join(dir, "tcaplus-mock.db")];
     if (config) {
         const path = join(dir, "config.json");
         writeFileSync(path, JSON.stringify(config, null, 2));
@@ -355,6 +359,14 @@ export function parseUtc8(text) {
 // A unique name when the database is shared with earlier runs (TCAPLUS_MOCK_ENDPOINT), else `name`.
 export function nameForRun(name) {
     return externalEndpoint ? `${name}-${runId}` : name;
+}
+
+// A folder for files that outlive one server (a database shared by a server and its restart);
+// removed when the test ends.
+export function temporaryFolder(t) {
+    const dir = mkdtempSync(join(tmpdir(), "tcaplus-mock-sdk-files-"));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
 }
 
 export function snapshotInfo(overrides = {}) {
