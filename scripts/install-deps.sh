@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian/Ubuntu packages, what tcaplus-mock needs and the machine lacks.
 #   scripts/install-deps.sh          build dependencies (compiler, CMake, Boost >= 1.81, SQLite, OpenSSL)
-#   scripts/install-deps.sh --test   also GoogleTest, Node.js and npm (the official SDK suite)
+#   scripts/install-deps.sh --test   also GoogleTest, Node.js and npm (the official SDK suite) and
+#                                    Python 3 (the reliability suite)
 # Installs nothing that is already there; needs root or sudo only when something is missing.
 set -euo pipefail
 
@@ -32,7 +33,7 @@ boost_packages() {
 }
 
 packages=(g++ cmake make libsqlite3-dev libssl-dev ca-certificates)
-[ "$want_test" = 1 ] && packages+=(libgtest-dev)
+[ "$want_test" = 1 ] && packages+=(libgtest-dev python3)
 missing=()
 for package in "${packages[@]}"; do installed "$package" || missing+=("$package"); done
 read -r -a boost <<<"$(boost_packages)"

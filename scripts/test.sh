@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds tcaplus-mock with its tests (Release) and runs every suite:
-# unit and end-to-end (GoogleTest), the official Node.js SDK suite, and the container test.
+# unit and end-to-end (GoogleTest), reliability (Python), the official Node.js SDK suite, and the
+# container test.
 # Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,7 @@ scripts/install-deps.sh --test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTCAPLUS_MOCK_BUILD_TESTS=ON >/dev/null
 cmake --build build -j "$(nproc)"
 ctest --test-dir build --output-on-failure -j "$(nproc)" -L 'unit|e2e'
+ctest --test-dir build --output-on-failure -L reliability
 (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error)
 ctest --test-dir build --output-on-failure -L sdk
 ctest --test-dir build --output-on-failure -L container

@@ -10,6 +10,7 @@
 #include "server/core/version.hpp"
 #include "server/handling/request_handler.hpp"
 #include "server/handling/request_log.hpp"
+#include "server/net/endpoint_text.hpp"
 #include "server/net/healthcheck.hpp"
 #include "server/net/http_server.hpp"
 #include "storage/snapshot_store.hpp"
@@ -19,6 +20,7 @@
 #include <exception>
 #include <iostream>
 #include <pthread.h>
+#include <unistd.h>
 
 namespace tcaplus_mock {
 namespace {
@@ -49,20 +51,19 @@ int serve(const Config& config) {
     const auto stop_signals = block_stop_signals();
     SystemClock clock;
     storage::SnapshotStore store(store_options(config));
-    RequestLog log(config.log.format, config.log.requests, stdout);
+    LineWriter standard_output(STDOUT_FILENO);
+    RequestLog log(config.log.format, config.log.requests, standard_output);
     RequestHandler handler(config, clock, store, log);
     HttpServer server(config.server, HttpHandlers{
                                          [&handler](HttpRequest request) { return handler.handle(std::move(request)); },
                                          [&handler](const HttpRequest& request) { return handler.oversized(request); },
                                      });
     server.start();
-    std::printf("tcaplus-mock listening on http://%s:%u (database %s)\n", config.server.bind.c_str(),
-                static_cast<unsigned>(server.port()), config.storage.path.c_str());
-    std::fflush(stdout);
+    standard_output.write("tcaplus-mock listening on http://" + endpoint_text(config.server.bind, server.port()) +
+                          " (database " + config.storage.path + ")");
     wait_for_stop_signal(stop_signals);
     server.stop();
-    std::printf("tcaplus-mock stopped\n");
-    std::fflush(stdout);
+    standard_output.write("tcaplus-mock stopped");
     return 0;
 }
 
@@ -77,7 +78,7 @@ int run(int argc, char** argv) {
     sources.environment = current_environment();
     std::vector<std::string> warnings;
     const auto config = load_config(sources, &warnings);
-    for (const auto& warning : warnings) std::fprintf(stderr, "tcaplus-mock: warning: %s\n", warning.c_str());
+    for (const auto& warning : warnings) log_operator_message("warning: " + warning);
     if (command_line.command == CommandLine::Command::healthcheck)
         return run_healthcheck(config.server.bind, config.server.port, std::chrono::seconds{5});
     return serve(config);
@@ -87,6 +88,8 @@ int run(int argc, char** argv) {
 }  // namespace tcaplus_mock
 
 int main(int argc, char** argv) {
+    // A reader of stdout or stderr that went away must cost log lines, never the process.
+    std::signal(SIGPIPE, SIG_IGN);
     try {
         return tcaplus_mock::run(argc, argv);
     } catch (const std::exception& failure) {

@@ -123,7 +123,7 @@ boost::asio::awaitable<HttpResponse> RequestHandler::handle_api(const HttpReques
             outcome = request.error();
         }
     } catch (const std::exception& failure) {
-        std::fprintf(stderr, "tcaplus-mock: request %s failed: %s\n", handled.log.request_id.c_str(), failure.what());
+        log_operator_message("request " + handled.log.request_id + " failed: " + failure.what());
         outcome = errors::internal_error();
     }
     const auto& request_id = handled.log.request_id;

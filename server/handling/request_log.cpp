@@ -42,16 +42,12 @@ std::string escape_for_one_line(std::string_view text) {
     return escaped;
 }
 
-RequestLog::RequestLog(LogFormat format, bool enabled, std::FILE* sink)
+RequestLog::RequestLog(LogFormat format, bool enabled, LineWriter& sink)
     : format_(format), enabled_(enabled), sink_(sink) {}
 
 void RequestLog::write(const RequestLogEntry& entry) {
     if (!enabled_) return;
-    auto line = format_ == LogFormat::json ? format_json(entry) : format_text(entry);
-    line += '\n';
-    std::lock_guard lock(mutex_);
-    std::fwrite(line.data(), 1, line.size(), sink_);
-    std::fflush(sink_);
+    sink_.write(format_ == LogFormat::json ? format_json(entry) : format_text(entry));
 }
 
 std::string RequestLog::format_text(const RequestLogEntry& entry) const {

@@ -1,13 +1,13 @@
 #pragma once
-// RequestLog: one line per API request, as plain text or as a JSON object per line.
+// RequestLog: one line per API request, as plain text or as a JSON object per line, handed to a
+// LineWriter so that a slow or absent reader of the log costs lines, never requests.
 // Never holds a SecretKey or a signature: only what RequestLogEntry carries.
 // Thread safe: lines from concurrent requests never interleave.
 
 #include "server/config/config.hpp"
+#include "server/core/line_writer.hpp"
 
 #include <chrono>
-#include <cstdio>
-#include <mutex>
 #include <string>
 
 namespace tcaplus_mock {
@@ -28,7 +28,7 @@ struct RequestLogEntry {
 class RequestLog {
 public:
     // Writes to `sink` (not owned; must outlive the log). Disabled logs write nothing.
-    RequestLog(LogFormat format, bool enabled, std::FILE* sink);
+    RequestLog(LogFormat format, bool enabled, LineWriter& sink);
 
     void write(const RequestLogEntry& entry);
 
@@ -38,8 +38,7 @@ private:
 
     LogFormat format_;
     bool enabled_;
-    std::FILE* sink_;
-    std::mutex mutex_;
+    LineWriter& sink_;
 };
 
 // Escapes control characters (newlines included) as `\n`, `\t`, `\u00XX` so a value fits on one line.

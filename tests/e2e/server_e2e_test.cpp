@@ -79,7 +79,8 @@ protected:
     std::string folder_;
     Config config_;
     SystemClock clock_;
-    RequestLog log_{LogFormat::text, false, stderr};
+    LineWriter log_sink_{STDERR_FILENO};
+    RequestLog log_{LogFormat::text, false, log_sink_};
     std::unique_ptr<storage::SnapshotStore> store_;
     std::unique_ptr<RequestHandler> handler_;
     std::unique_ptr<HttpServer> server_;

@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <unistd.h>
 #include <memory>
 #include <string>
 
@@ -135,7 +136,8 @@ protected:
 
     Config config_;
     ManualClock clock_{fixed_now()};
-    RequestLog log_{LogFormat::text, false, stderr};
+    LineWriter log_sink_{STDERR_FILENO};
+    RequestLog log_{LogFormat::text, false, log_sink_};
     std::unique_ptr<storage::SnapshotStore> store_;
     std::unique_ptr<RequestHandler> handler_;
 };

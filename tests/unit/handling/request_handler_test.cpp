@@ -194,7 +194,8 @@ TEST(RequestHandlerConfig, RateLimitForAnUnknownActionIsRejected) {
     config.rate_limits["NoSuchAction"] = 3;
     ManualClock clock{fixed_now()};
     storage::SnapshotStore store({":memory:", false, std::chrono::milliseconds(1000)});
-    RequestLog log{LogFormat::text, false, stderr};
+    LineWriter sink{STDERR_FILENO};
+    RequestLog log{LogFormat::text, false, sink};
     EXPECT_THROW(RequestHandler(config, clock, store, log), std::invalid_argument);
 }
 

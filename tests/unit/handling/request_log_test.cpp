@@ -9,16 +9,17 @@ namespace tcaplus_mock {
 namespace {
 
 std::string written(LogFormat format, const RequestLogEntry& entry, bool enabled = true) {
-    char* buffer = nullptr;
-    std::size_t size = 0;
-    std::FILE* sink = open_memstream(&buffer, &size);
+    std::FILE* file = std::tmpfile();
     {
+        LineWriter sink(fileno(file));
         RequestLog log(format, enabled, sink);
         log.write(entry);
+        EXPECT_TRUE(sink.flush(std::chrono::seconds(5)));
     }
-    std::fclose(sink);
-    std::string text(buffer, size);
-    std::free(buffer);
+    std::string text;
+    std::rewind(file);
+    for (int c; (c = std::fgetc(file)) != EOF;) text.push_back(static_cast<char>(c));
+    std::fclose(file);
     return text;
 }
 
