@@ -56,7 +56,7 @@ int serve(const Config& config) {
     RequestHandler handler(config, clock, store, log);
     HttpServer server(config.server, HttpHandlers{
                                          [&handler](HttpRequest request) { return handler.handle(std::move(request)); },
-                                         [&handler](const HttpRequest& request) { return handler.oversized(request); },
+                                         [&handler](const HttpRequest& request, std::size_t limit) { return handler.oversized(request, limit); },
                                      });
     server.start();
     standard_output.write("tcaplus-mock listening on http://" + endpoint_text(config.server.bind, server.port()) +

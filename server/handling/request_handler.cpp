@@ -57,24 +57,24 @@ HttpResponse json_response(unsigned status, const json::object& body) {
     return response;
 }
 
-void add_signature_debug_headers(HttpResponse& response, const SignatureDiagnostics& diagnostics) {
-    if (diagnostics.string_to_sign.empty()) return;
-    response.headers.emplace_back("X-TC-Mock-String-To-Sign", escape_for_one_line(diagnostics.string_to_sign));
-    response.headers.emplace_back("X-TC-Mock-Canonical-Request", escape_for_one_line(diagnostics.canonical_request));
+// A debug header longer than this is cut: HTTP clients and proxies refuse long headers (8 KiB is
+// common), and the request log has the whole text anyway.
+constexpr std::size_t max_debug_header_bytes = 8192;
+
+std::string debug_header_value(std::string_view text) {
+    std::string value = escape_for_one_line(text);
+    if (value.size() <= max_debug_header_bytes) return value;
+    const auto whole = std::to_string(value.size());
+    value.resize(max_debug_header_bytes);
+    while (!value.empty() && (value.back() == '\\' || static_cast<unsigned char>(value.back()) >= 0x80))
+        value.pop_back();  // never end inside an escape or a UTF-8 sequence
+    return value + "...[cut: " + whole + " bytes in all; the request log has the whole text]";
 }
 
-// The network layer calls oversized() for a body over body_limit (announced by Content-Length or
-// found while reading chunks) and for a header over header_limit; name the limit that was broken.
-std::size_t limit_broken_by(const HttpRequest& http, const Config::Server& settings) {
-    const auto* length = http.header("content-length");
-    if (length == nullptr && http.header("transfer-encoding") == nullptr) return settings.header_limit;
-    if (length != nullptr) {
-        std::size_t announced = 0;
-        const auto [end, error] = std::from_chars(length->data(), length->data() + length->size(), announced);
-        if (error == std::errc{} && end == length->data() + length->size() && announced <= settings.body_limit)
-            return settings.header_limit;
-    }
-    return settings.body_limit;
+void add_signature_debug_headers(HttpResponse& response, const SignatureDiagnostics& diagnostics) {
+    if (diagnostics.string_to_sign.empty()) return;
+    response.headers.emplace_back("X-TC-Mock-String-To-Sign", debug_header_value(diagnostics.string_to_sign));
+    response.headers.emplace_back("X-TC-Mock-Canonical-Request", debug_header_value(diagnostics.canonical_request));
 }
 
 }  // namespace
@@ -175,14 +175,14 @@ Result<void> RequestHandler::check_common_parameters(const ApiRequest& request) 
     return {};
 }
 
-HttpResponse RequestHandler::oversized(const HttpRequest& http) {
+HttpResponse RequestHandler::oversized(const HttpRequest& http, std::size_t limit) {
     HandledRequest handled;
     handled.log.request_id = new_request_id();
     handled.log.client_address = http.client_address;
     handled.log.method = http.method;
     if (const auto* action = http.header("x-tc-action")) handled.log.action = *action;
     read_reply_headers(http, handled);
-    const auto error = errors::request_size_limit_exceeded(limit_broken_by(http, config_.server));
+    const auto error = errors::request_size_limit_exceeded(limit);
     handled.log.result = error.code;
     log_.write(handled.log);
     auto response = make_api_response(encode_error(error, handled.language, handled.log.request_id),

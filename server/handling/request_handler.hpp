@@ -43,8 +43,8 @@ public:
 
     boost::asio::awaitable<HttpResponse> handle(HttpRequest http);
 
-    // The answer to a request over the body or header size limit (RequestSizeLimitExceeded).
-    HttpResponse oversized(const HttpRequest& http);
+    // The answer to a request over a size limit of `limit` bytes (RequestSizeLimitExceeded).
+    HttpResponse oversized(const HttpRequest& http, std::size_t limit);
 
 private:
     boost::asio::awaitable<HttpResponse> handle_api(const HttpRequest& http, HandledRequest& handled);

@@ -18,17 +18,20 @@ struct HttpHandlers {
     // Answers one request: a coroutine, awaited on the connection's executor, so it may await other
     // work (storage) without blocking the I/O thread. Thread safe: called concurrently.
     std::function<boost::asio::awaitable<HttpResponse>(HttpRequest)> handle;
-    // Builds the answer to a request that broke a size limit (body over server.body_limit, or header over
-    // server.header_limit): gets the request with whatever header fields were read and an empty body.
+    // Builds the answer to a request that broke a size limit: gets the request with whatever header
+    // fields were read and an empty body, and the limit broken in bytes (server.body_limit for a body,
+    // server.header_limit for a header, 65,533 for one header field longer than HTTP fields are kept).
     // Thread safe like `handle`. The answer is sent with `Connection: close`.
-    std::function<HttpResponse(const HttpRequest&)> oversized;
+    std::function<HttpResponse(const HttpRequest&, std::size_t limit)> oversized;
 };
 
 // Deadlines per connection: idle_timeout from the moment it waits for a request until that request's
 // header is complete; read_timeout for the body; read_timeout again for writing each response.
 // Connections the server closes after an answer (a limit broken, a malformed message, `Connection:
-// close`, stopping) are closed gracefully: the send side is shut down and what the client still
-// sends is discarded for up to 2 s or 4 MiB, so the client can read the answer.
+// close`) are closed gracefully: the send side is shut down and what the client still sends is read
+// and discarded until it closes its side, up to 64 MiB, 30 s in all and 2 s of silence, so a client
+// that sends its whole body before reading can read the answer. A response header value longer than
+// 65,533 bytes is left out (and logged): an answer is never lost to it.
 //
 // A response goes out with its status and headers exactly as given, plus Content-Length, and
 // `Connection: close` when the connection closes after it: when the request or the response asks for

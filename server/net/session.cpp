@@ -29,13 +29,39 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
-using RequestParser = http::request_parser<http::string_body>;
 using BeastRequest = http::request<http::string_body>;
 using BeastResponse = http::response<http::string_body>;
 
 constexpr std::size_t read_chunk = 16 * 1024;
-constexpr std::chrono::seconds linger_timeout{2};
-constexpr std::size_t linger_bytes = 4 * 1024 * 1024;
+// Draining what a client still sends after its answer: like nginx's lingering close, bounded in
+// bytes, in total time and in the silence between two reads.
+constexpr std::size_t linger_bytes = 64 * 1024 * 1024;
+constexpr std::chrono::seconds linger_total{30};
+constexpr std::chrono::seconds linger_silence{2};
+
+// Beast stores a field's name and value with 16-bit lengths and throws for anything longer.
+constexpr std::size_t max_field_bytes = 65533;
+
+// The request parser, which refuses a header field Beast could not store as an oversized header
+// (the request is answered RequestSizeLimitExceeded) instead of letting Beast throw from inside
+// the read and leave the connection unanswered.
+class RequestParser : public http::request_parser<http::string_body> {
+public:
+    bool field_too_large() const { return field_too_large_; }
+
+private:
+    void on_field_impl(http::field name, beast::string_view name_string, beast::string_view value,
+                       beast::error_code& error) override {
+        if (name_string.size() > max_field_bytes || value.size() > max_field_bytes) {
+            field_too_large_ = true;
+            error = http::error::header_limit;
+            return;
+        }
+        get().insert(name, name_string, value);
+    }
+
+    bool field_too_large_ = false;
+};
 
 auto capture(beast::error_code& error) { return asio::redirect_error(asio::use_awaitable, error); }
 
@@ -156,9 +182,9 @@ void log_handler_failure(std::string_view which) {
 
 HttpResponse internal_server_error() { return json_error(500, "internal server error"); }
 
-HttpResponse call_oversized(const HttpHandlers& handlers, const HttpRequest& head) {
+HttpResponse call_oversized(const HttpHandlers& handlers, const HttpRequest& head, std::size_t limit) {
     try {
-        HttpResponse response = handlers.oversized(head);
+        HttpResponse response = handlers.oversized(head, limit);
         if (valid_status(response, "oversized request")) return response;
     } catch (...) {
         log_handler_failure("oversized request");
@@ -180,7 +206,15 @@ BeastResponse to_beast_response(HttpResponse&& response, unsigned version) {
     BeastResponse message;
     message.version(version);
     message.result(response.status);
-    for (const auto& [name, value] : response.headers) message.insert(name, value);
+    for (const auto& [name, value] : response.headers) {
+        if (name.size() > max_field_bytes || value.size() > max_field_bytes) {
+            log_net_error("response header `" + name.substr(0, 64) + "` of " + std::to_string(value.size()) +
+                          " bytes left out: a header value may not exceed " + std::to_string(max_field_bytes) +
+                          " bytes");
+            continue;
+        }
+        message.insert(name, value);
+    }
     message.body() = std::move(response.body);
     message.content_length(message.body().size());
     return message;
@@ -200,15 +234,20 @@ Session::Session(tcp::socket socket, const SessionContext& context)
 
 asio::awaitable<void> Session::run() {
     const auto self = shared_from_this();
-    Next next = Next::keep_alive;
-    while (next == Next::keep_alive) next = co_await serve_request();
-    if (next == Next::close_gracefully) co_await close_gracefully();
+    try {
+        Next next = Next::keep_alive;
+        while (next == Next::keep_alive) next = co_await serve_request();
+        if (next == Next::close_gracefully) co_await close_gracefully();
+    } catch (const std::exception& failure) {
+        // Nothing may leave a connection unanswered and open: whatever went wrong, close it.
+        log_net_error("connection from " + client_address_ + " closed after a failure: " + failure.what());
+    }
     close_now();
 }
 
 void Session::close_if_idle() {
     beast::error_code ignored;
-    if (idle_) stream_.socket().cancel(ignored);
+    if (idle_ || lingering_) stream_.socket().cancel(ignored);
 }
 
 void Session::force_close() { stream_.close(); }
@@ -253,15 +292,21 @@ asio::awaitable<Session::Next> Session::serve_request() {
 
 template <class Parser>
 asio::awaitable<Session::Next> Session::answer_read_error(beast::error_code error, const Parser& parser) {
-    if (is_oversized(error)) co_return co_await reject_oversized(head_read_so_far(parser, buffer_, client_address_));
+    if (is_oversized(error)) {
+        const auto& settings = context_.settings;
+        const std::size_t limit = error == http::error::body_limit ? settings.body_limit
+                                  : parser.field_too_large()       ? max_field_bytes
+                                                                   : settings.header_limit;
+        co_return co_await reject_oversized(head_read_so_far(parser, buffer_, client_address_), limit);
+    }
     if (is_malformed(error)) co_return co_await reject_malformed();
     log_unexpected(error, client_address_);
     co_return Next::drop;
 }
 
-asio::awaitable<Session::Next> Session::reject_oversized(HttpRequest head) {
+asio::awaitable<Session::Next> Session::reject_oversized(HttpRequest head, std::size_t limit) {
     head.body.clear();
-    HttpResponse response = call_oversized(context_.handlers, head);
+    HttpResponse response = call_oversized(context_.handlers, head, limit);
     co_return co_await respond(std::move(response), 11, false);
 }
 
@@ -297,18 +342,23 @@ asio::awaitable<Session::Next> Session::respond(HttpResponse response, unsigned 
 }
 
 // Closing a socket that still has unread input resets the connection, and the reset can destroy
-// the answer before the client reads it: half-close instead and discard what the client still
-// sends, within bounds, until it closes its side.
+// the answer before the client reads it: a client that sends its whole body before it reads
+// (Python's http.client, so the Python SDK and tccli) would see a broken pipe instead of the
+// Tencent error. So half-close, then read and discard what the client still sends until it
+// closes its side, within the linger bounds.
 asio::awaitable<void> Session::close_gracefully() {
     beast::error_code error;
     stream_.socket().shutdown(tcp::socket::shutdown_send, error);
     if (error) co_return;
-    stream_.expires_after(linger_timeout);
+    const auto give_up_at = std::chrono::steady_clock::now() + linger_total;
     std::size_t discarded = 0;
-    while (!error && discarded < linger_bytes) {
+    lingering_ = true;
+    while (!error && discarded < linger_bytes && !context_.stopping) {
+        stream_.expires_at(std::min(std::chrono::steady_clock::now() + linger_silence, give_up_at));
         buffer_.clear();
         discarded += co_await stream_.async_read_some(buffer_.prepare(read_chunk), capture(error));
     }
+    lingering_ = false;
 }
 
 void Session::close_now() {

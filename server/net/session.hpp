@@ -51,7 +51,7 @@ private:
     boost::asio::awaitable<Next> serve_request();
     template <class Parser>
     boost::asio::awaitable<Next> answer_read_error(boost::beast::error_code error, const Parser& parser);
-    boost::asio::awaitable<Next> reject_oversized(HttpRequest head);
+    boost::asio::awaitable<Next> reject_oversized(HttpRequest head, std::size_t limit);
     boost::asio::awaitable<Next> reject_malformed();
     boost::asio::awaitable<bool> send_continue();
     boost::asio::awaitable<Next> respond(HttpResponse response, unsigned version, bool keep_alive);
@@ -62,7 +62,8 @@ private:
     boost::beast::tcp_stream stream_;
     boost::beast::flat_buffer buffer_;
     std::string client_address_;
-    bool idle_ = false;  // waiting for the first byte of the next request
+    bool idle_ = false;       // waiting for the first byte of the next request
+    bool lingering_ = false;  // answered and closing: discarding what the client still sends
 };
 
 }  // namespace tcaplus_mock

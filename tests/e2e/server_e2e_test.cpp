@@ -52,7 +52,7 @@ protected:
         handler_ = std::make_unique<RequestHandler>(config_, clock_, *store_, log_);
         server_ = std::make_unique<HttpServer>(
             config_.server, HttpHandlers{[this](HttpRequest r) { return handler_->handle(std::move(r)); },
-                                         [this](const HttpRequest& r) { return handler_->oversized(r); }});
+                                         [this](const HttpRequest& r, std::size_t limit) { return handler_->oversized(r, limit); }});
         server_->start();
     }
     void stop() {

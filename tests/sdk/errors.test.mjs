@@ -146,3 +146,12 @@ test("a trace id chosen by the caller comes back, for v1 signatures too", async 
         assert.equal(error.traceId, traceId, signMethod);
     }
 });
+
+test("a body over 10 MB comes back as RequestSizeLimitExceeded, not a network error", async () => {
+    const client = makeClient(server);
+    const error = await expectApiError(
+        client.CreateSnapshots({ ClusterId: "x".repeat(11 * 1024 * 1024), SelectedTables: [snapshotInfo()] }),
+        "RequestSizeLimitExceeded",
+    );
+    assert.match(error.message, /`10485760`/);
+});

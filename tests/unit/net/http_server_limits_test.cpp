@@ -2,7 +2,10 @@
 
 #include "tests/unit/net/net_test_support.hpp"
 
+#include <boost/asio/awaitable.hpp>
 #include <gtest/gtest.h>
+
+#include <memory>
 
 #include <chrono>
 #include <string>
@@ -44,13 +47,13 @@ TEST_F(HttpServerLimitsTest, AcceptsABodyAtTheLimit) {
 TEST_F(HttpServerLimitsTest, RejectsABodyOverTheLimitWithTheOversizedAnswer) {
     TestClient client(server_.port());
     ASSERT_TRUE(client.send(request_text("POST", "/big", "X-Probe: 1\r\n", std::string(1025, 'b'))));
-    expect_oversized_answer_then_close(client, "oversized POST /big x-probe=1");
+    expect_oversized_answer_then_close(client, "oversized POST /big x-probe=1 limit=1024");
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAContentLengthOverTheLimitBeforeTheBodyIsSent) {
     TestClient client(server_.port());
     ASSERT_TRUE(client.send("PUT /huge HTTP/1.1\r\nHost: x\r\nX-Probe: 2\r\nContent-Length: 10000000\r\n\r\n"));
-    expect_oversized_answer_then_close(client, "oversized PUT /huge x-probe=2");
+    expect_oversized_answer_then_close(client, "oversized PUT /huge x-probe=2 limit=1024");
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAChunkedBodyGrowingOverTheLimit) {
@@ -59,20 +62,77 @@ TEST_F(HttpServerLimitsTest, RejectsAChunkedBodyGrowingOverTheLimit) {
     for (int i = 0; i < 3; ++i) request += "200\r\n" + std::string(0x200, 'c') + "\r\n";
     request += "0\r\n\r\n";
     ASSERT_TRUE(client.send(request));
-    expect_oversized_answer_then_close(client, "oversized POST /chunked x-probe=3");
+    expect_oversized_answer_then_close(client, "oversized POST /chunked x-probe=3 limit=1024");
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAHeaderOverTheLimit) {
     TestClient client(server_.port());
     ASSERT_TRUE(client.send("GET /long-header HTTP/1.1\r\nHost: x\r\nX-Probe: 4\r\nX-Filler: " + std::string(5000, 'h') +
                             "\r\n\r\n"));
-    expect_oversized_answer_then_close(client, "oversized GET /long-header x-probe=4");
+    expect_oversized_answer_then_close(client, "oversized GET /long-header x-probe=4 limit=4096");
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAnUnfinishedHeaderOverTheLimit) {
     TestClient client(server_.port());
     ASSERT_TRUE(client.send("GET /unfinished HTTP/1.1\r\nHost: x\r\nX-Probe: 5\r\nX-Filler: " + std::string(5000, 'h')));
-    expect_oversized_answer_then_close(client, "oversized GET /unfinished x-probe=5");
+    expect_oversized_answer_then_close(client, "oversized GET /unfinished x-probe=5 limit=4096");
+}
+
+// Beast keeps a header field's value in at most 65,533 bytes and throws beyond that; with a raised
+// header_limit such a field must still be answered (and the connection closed), not leaked.
+TEST(HttpServerFieldLimitTest, AFieldLongerThanBeastKeepsIsAnsweredAsOversized) {
+    auto settings = test_settings();
+    settings.header_limit = 1024 * 1024;
+    settings.shutdown_grace = 1s;
+    auto server = std::make_unique<HttpServer>(settings, echo_handlers());
+    server->start();
+    TestClient client(server->port());
+    ASSERT_TRUE(client.send("GET /field HTTP/1.1\r\nHost: x\r\nX-Probe: 6\r\nX-Filler: " + std::string(70000, 'f') +
+                            "\r\n\r\n"));
+    const auto response = client.read_response();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 413);
+    EXPECT_EQ(response->body, "oversized GET /field x-probe=6 limit=65533");
+    EXPECT_TRUE(client.closed_by_server());
+    const auto started = std::chrono::steady_clock::now();
+    server.reset();
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 3s) << "no connection may be left behind";
+}
+
+TEST(HttpServerFieldLimitTest, AResponseHeaderTooLongToSendIsLeftOutNotTheAnswer) {
+    HttpHandlers handlers = echo_handlers();
+    handlers.handle = [](HttpRequest) -> boost::asio::awaitable<HttpResponse> {
+        HttpResponse response;
+        response.headers = {{"Content-Type", "text/plain"}, {"X-Huge", std::string(70000, 'v')}, {"X-Kept", "yes"}};
+        response.body = "the answer";
+        co_return response;
+    };
+    HttpServer server(test_settings(), handlers);
+    server.start();
+    TestClient client(server.port());
+    ASSERT_TRUE(client.send(request_text("GET", "/")));
+    const auto response = client.read_response();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->body, "the answer");
+    EXPECT_EQ(response->header("x-huge"), nullptr);
+    ASSERT_NE(response->header("x-kept"), nullptr);
+}
+
+// A client that sends its whole body before it reads (Python's http.client) must find the answer:
+// the server reads and discards the rest of an over-limit body instead of resetting the connection.
+TEST(HttpServerDrainTest, AnOverLimitBodySentInFullStillGetsItsAnswer) {
+    HttpServer server(test_settings(), echo_handlers());  // body_limit 1024
+    server.start();
+    TestClient client(server.port(), 10s);
+    const std::string body(6 * 1024 * 1024, 'd');  // more than the kernel buffers and the old 4 MiB linger
+    ASSERT_TRUE(client.send("POST /drain HTTP/1.1\r\nHost: x\r\nX-Probe: 7\r\nContent-Length: " +
+                            std::to_string(body.size()) + "\r\n\r\n"));
+    ASSERT_TRUE(client.send(body)) << "the server must keep reading the body it refused";
+    const auto response = client.read_response();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 413);
+    EXPECT_EQ(response->body, "oversized POST /drain x-probe=7 limit=1024");
 }
 
 TEST(HttpServerDeadlineTest, ClosesAConnectionIdleForIdleTimeout) {

@@ -183,13 +183,13 @@ boost::asio::awaitable<HttpResponse> echo(HttpRequest request) {
 HttpHandlers echo_handlers() {
     HttpHandlers handlers;
     handlers.handle = echo;
-    handlers.oversized = [](const HttpRequest& request) {
+    handlers.oversized = [](const HttpRequest& request, std::size_t limit) {
         HttpResponse response;
         response.status = 413;
         response.headers = {{"Content-Type", "text/plain"}};
         const std::string* probe = request.header("x-probe");
         response.body = "oversized " + request.method + " " + request.target + " x-probe=" + (probe ? *probe : "") +
-                        (request.body.empty() ? "" : " with a body");
+                        (request.body.empty() ? "" : " with a body") + " limit=" + std::to_string(limit);
         return response;
     };
     return handlers;
