@@ -6,14 +6,12 @@
 
 #include "server/config/command_line.hpp"
 #include "server/config/config_loader.hpp"
-#include "server/core/clock.hpp"
+#include "server/control/emulator.hpp"
+#include "server/core/line_writer.hpp"
 #include "server/core/version.hpp"
-#include "server/handling/request_handler.hpp"
-#include "server/handling/request_log.hpp"
 #include "server/net/endpoint_text.hpp"
 #include "server/net/healthcheck.hpp"
 #include "server/net/http_server.hpp"
-#include "storage/snapshot_store.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -43,21 +41,18 @@ void wait_for_stop_signal(const sigset_t& signals) {
     }
 }
 
-storage::StoreOptions store_options(const Config& config) {
-    return {config.storage.path, config.storage.synchronous_full, config.storage.busy_timeout, 2};
-}
-
 int serve(const Config& config) {
     const auto stop_signals = block_stop_signals();
-    SystemClock clock;
-    storage::SnapshotStore store(store_options(config));
     LineWriter standard_output(STDOUT_FILENO);
-    RequestLog log(config.log.format, config.log.requests, standard_output);
-    RequestHandler handler(config, clock, store, log);
-    HttpServer server(config.server, HttpHandlers{
-                                         [&handler](HttpRequest request) { return handler.handle(std::move(request)); },
-                                         [&handler](const HttpRequest& request, std::size_t limit) { return handler.oversized(request, limit); },
-                                     });
+    Emulator emulator(config, standard_output);
+    for (const auto& warning : emulator.startup_warnings()) log_operator_message("warning: " + warning);
+    HttpServer server(config.server,
+                      HttpHandlers{
+                          [&emulator](HttpRequest request) { return emulator.handle(std::move(request)); },
+                          [&emulator](const HttpRequest& request, std::size_t limit) {
+                              return emulator.oversized(request, limit);
+                          },
+                      });
     server.start();
     standard_output.write("tcaplus-mock listening on http://" + endpoint_text(config.server.bind, server.port()) +
                           " (database " + config.storage.path + ")");

@@ -191,6 +191,7 @@ bool verify_tc3_signature(const HttpRequest& http, const Tc3Authorization& autho
         diagnostics->canonical_request = tc3_canonical_request(http, authorization, hosts.as_sent);
         diagnostics->string_to_sign = tc3_string_to_sign(timestamp_text, expected_date, authorization.scope_service,
                                                          diagnostics->canonical_request);
+        redact_secrets(*diagnostics);
     }
     return false;
 }

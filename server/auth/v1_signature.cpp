@@ -71,6 +71,7 @@ bool verify_v1_signature(const HttpRequest& http, const std::vector<std::pair<st
     if (diagnostics != nullptr) {
         diagnostics->canonical_request.clear();
         diagnostics->string_to_sign = std::move(first_string_to_sign);
+        redact_secrets(*diagnostics);
     }
     return false;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The command line:
 //   tcaplus-mock [healthcheck] [--config PATH] [--bind ADDR] [--port N] [--db PATH] [--threads N]
-//                [--auth-mode MODE] [--log-format FMT] [--set KEY=VALUE]... [--help] [--version]
+//                [--auth-mode MODE] [--log-format FMT] [--seed FILE] [--set KEY=VALUE]... [--help] [--version]
 // The named flags are shorthand for --set of their setting (--db PATH = --set storage.path=PATH).
 // Values are not checked here: load_config checks them, so a flag and its TCAPLUS_MOCK_*
 // variable fail with the same message.

@@ -115,6 +115,22 @@ struct Config {
         bool operator==(const Log&) const = default;
     } log;
 
+    struct Journal {
+        std::size_t capacity = 1000;  // API requests kept for GET /_mock/requests; 0 = none
+
+        bool operator==(const Journal&) const = default;
+    } journal;
+
+    struct Control {
+        bool enabled = true;  // false: /_mock/ answers only health and ready
+        std::string token;    // non-empty: every /_mock/ path but health and ready needs it as a bearer token
+
+        bool operator==(const Control&) const = default;
+    } control;
+
+    // A state document (as GET /_mock/state writes) loaded at start-up; "" = none.
+    std::string seed;
+
     bool operator==(const Config&) const = default;
 };
 

@@ -155,6 +155,21 @@ std::vector<Setting> other_settings() {
                      [](Config& c, LogFormat v) { c.log.format = v; }),
         make_setting({"log.requests", "true", "", "log one line per request"}, boolean_kind(),
                      [](Config& c, bool v) { c.log.requests = v; }),
+        make_setting({"journal.capacity", "1000", "",
+                      "API requests the request journal keeps in memory for GET /_mock/requests; 0 = none"},
+                     integer_kind(0, 1'000'000),
+                     [](Config& c, std::int64_t v) { c.journal.capacity = static_cast<std::size_t>(v); }),
+        make_setting({"control.enabled", "true", "",
+                      "serve the control plane under /_mock/; false leaves only /_mock/health and /_mock/ready"},
+                     boolean_kind(), [](Config& c, bool v) { c.control.enabled = v; }),
+        make_setting({"control.token", "", "",
+                      "when set, every /_mock/ path but health and ready needs `Authorization: Bearer <token>`"},
+                     any_text_kind("a string; \"\" for none"),
+                     [](Config& c, std::string v) { c.control.token = std::move(v); }),
+        make_setting({"seed", "", "seed FILE",
+                      "a state document (the JSON GET /_mock/state answers) loaded at start-up; \"\" = none"},
+                     any_text_kind("a file path; \"\" for none"),
+                     [](Config& c, std::string v) { c.seed = std::move(v); }),
     };
 }
 

@@ -105,6 +105,11 @@ ValueKind<std::string> text_kind(std::string expected) {
     return {expected, string_reader(read_text, expected), read_text};
 }
 
+ValueKind<std::string> any_text_kind(std::string expected) {
+    auto read_text = [](std::string_view text) { return std::string(text); };
+    return {expected, string_reader(read_text, expected), read_text};
+}
+
 ValueKind<std::string> address_kind() {
     const std::string expected = "an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::";
     auto read_text = [expected](std::string_view text) {

@@ -41,6 +41,8 @@ struct ValueKind {
 
 // A non-empty string.
 ValueKind<std::string> text_kind(std::string expected = "a non-empty string");
+// Any string, the empty one included.
+ValueKind<std::string> any_text_kind(std::string expected);
 // An IPv4 or IPv6 address literal (what a listener binds to).
 ValueKind<std::string> address_kind();
 // An integer in [min, max]: a JSON integer, or decimal digits as text.

@@ -14,6 +14,7 @@ namespace tcaplus_mock {
 struct ApiError {
     std::string code;       // Tencent error code, e.g. "InvalidParameterValue"
     LocalizedText message;  // never names internals, never shows a key or a signature
+    std::string parameter;  // the parameter at fault (`SelectedTables.1.SnapshotTime`), "" if none
 
     bool operator==(const ApiError&) const = default;
 };

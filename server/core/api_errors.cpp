@@ -19,18 +19,18 @@ std::string quoted_cut(std::string_view text, std::size_t shown) {
 std::string quoted(std::string_view name) { return quoted_cut(name, 256); }
 std::string quoted_value(std::string_view value) { return quoted_cut(value, 64); }
 
-ApiError make(std::string code, std::string en, std::string zh) {
-    return ApiError{std::move(code), LocalizedText{std::move(en), std::move(zh)}};
+ApiError make(std::string code, std::string en, std::string zh, std::string parameter) {
+    return ApiError{std::move(code), LocalizedText{std::move(en), std::move(zh)}, std::move(parameter)};
 }
 
 ApiError missing_parameter(std::string_view name) {
     return make("MissingParameter", "The request is missing a required parameter " + quoted(name) + ".",
-                "缺少必需参数 " + quoted(name) + "。");
+                "缺少必需参数 " + quoted(name) + "。", std::string(name));
 }
 
 ApiError unknown_parameter(std::string_view path) {
     return make("UnknownParameter", "The parameter " + quoted(path) + " is not recognized.",
-                "未知参数错误，用户多传未定义的参数会导致错误：参数 " + quoted(path) + " 未定义。");
+                "未知参数错误，用户多传未定义的参数会导致错误：参数 " + quoted(path) + " 未定义。", std::string(path));
 }
 
 ApiError invalid_parameter_type(std::string_view path, std::string_view expected, std::string_view received) {
@@ -38,7 +38,8 @@ ApiError invalid_parameter_type(std::string_view path, std::string_view expected
                 "The value type of parameter " + quoted(path) + " is not valid. Expected " + quoted(expected) +
                     ", got " + quoted(received) + ".",
                 "参数 " + quoted(path) + " 取值类型错误。参数类型应为 " + quoted(expected) + "，实际为 " +
-                    quoted(received) + "。");
+                    quoted(received) + "。",
+                std::string(path));
 }
 
 ApiError invalid_parameter_value(std::string_view path, std::string_view value, std::string_view expected_en,
@@ -47,7 +48,8 @@ ApiError invalid_parameter_value(std::string_view path, std::string_view value, 
                 "The value " + quoted_value(value) + " specified in the parameter " + quoted(path) +
                     " is not valid. Expected " + std::string(expected_en) + ".",
                 "参数 " + quoted(path) + " 的取值 " + quoted_value(value) + " 无效。应为" + std::string(expected_zh) +
-                    "。");
+                    "。",
+                std::string(path));
 }
 
 ApiError list_too_long(std::string_view path, std::size_t count, std::size_t limit) {
@@ -55,7 +57,8 @@ ApiError list_too_long(std::string_view path, std::size_t count, std::size_t lim
     return make("InvalidParameterValue",
                 "The parameter " + quoted(path) + " has " + quoted(items) + " items, more than the limit " +
                     quoted(cap) + ".",
-                "参数 " + quoted(path) + " 包含 " + quoted(items) + " 项，超过上限 " + quoted(cap) + "。");
+                "参数 " + quoted(path) + " 包含 " + quoted(items) + " 项，超过上限 " + quoted(cap) + "。",
+                std::string(path));
 }
 
 ApiError body_not_json(std::string_view detail) {

@@ -15,8 +15,8 @@
 namespace tcaplus_mock::errors {
 
 // --- helpers for writing catalog entries ---
-// An ApiError with its code and both texts.
-ApiError make(std::string code, std::string en, std::string zh);
+// An ApiError with its code, both texts and, for an error about one parameter, its path.
+ApiError make(std::string code, std::string en, std::string zh, std::string parameter = {});
 // A name or value between backticks, as messages echo them: cut to 256 bytes (names, paths) or
 // 64 bytes (values) at a character boundary with `...` marking the cut, every ill-formed UTF-8
 // sequence replaced by U+FFFD, so an echoed value can never break a JSON answer.

@@ -52,6 +52,35 @@ std::string format_datetime(long long unix_seconds, seconds utc_offset) {
 
 std::string format_utc_date(long long unix_seconds) { return format_datetime(unix_seconds, seconds{0}).substr(0, 10); }
 
+std::string format_iso_utc(system_clock::time_point when) {
+    const auto millis = duration_cast<milliseconds>(when.time_since_epoch()).count();
+    const auto whole = millis >= 0 ? millis / 1000 : (millis - 999) / 1000;
+    std::string text = format_datetime(whole, seconds{0});
+    text[10] = 'T';
+    char fraction[8];
+    std::snprintf(fraction, sizeof fraction, ".%03dZ", static_cast<int>(millis - whole * 1000));
+    return text + fraction;
+}
+
+std::optional<system_clock::time_point> parse_iso_utc(std::string_view text) {
+    if (text.size() < 20 || text.back() != 'Z' || text[10] != 'T') return std::nullopt;
+    std::string datetime(text.substr(0, 19));
+    datetime[10] = ' ';
+    const auto whole = parse_datetime(datetime, seconds{0});
+    if (!whole) return std::nullopt;
+    auto when = system_clock::time_point(seconds(*whole));
+    std::string_view fraction = text.substr(19, text.size() - 20);
+    if (fraction.empty()) return when;
+    if (fraction[0] != '.' || fraction.size() < 2 || fraction.size() > 10) return std::nullopt;
+    long long nanos = 0;
+    for (std::size_t i = 1; i < 10; ++i) {
+        const char digit = i < fraction.size() ? fraction[i] : '0';
+        if (!std::isdigit(static_cast<unsigned char>(digit))) return std::nullopt;
+        nanos = nanos * 10 + (digit - '0');
+    }
+    return when + duration_cast<system_clock::duration>(nanoseconds(nanos));
+}
+
 std::optional<seconds> parse_utc_offset(std::string_view text) {
     if (text == "Z" || text == "UTC" || text == "utc") return seconds{0};
     if (text.starts_with("UTC") || text.starts_with("utc")) text.remove_prefix(3);

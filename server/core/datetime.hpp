@@ -24,4 +24,9 @@ std::optional<std::chrono::seconds> parse_utc_offset(std::string_view text);
 // Formats the UTC date of UNIX seconds as `YYYY-MM-DD` (the TC3 credential scope date).
 std::string format_utc_date(long long unix_seconds);
 
+// `2026-12-01T21:08:55.123Z`: a wall-clock moment in UTC with milliseconds, as log lines write it.
+std::string format_iso_utc(std::chrono::system_clock::time_point when);
+// Reads what format_iso_utc writes (the fraction optional, up to 9 digits), or nullopt.
+std::optional<std::chrono::system_clock::time_point> parse_iso_utc(std::string_view text);
+
 }  // namespace tcaplus_mock

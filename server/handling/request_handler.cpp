@@ -2,60 +2,39 @@
 
 #include "server/actions/action_registry.hpp"
 #include "server/core/api_errors.hpp"
-#include "server/core/version.hpp"
 #include "server/protocol/envelope.hpp"
+#include "server/protocol/form_parameters.hpp"
 #include "server/protocol/regions.hpp"
 #include "server/protocol/request_decoder.hpp"
 #include "server/validation/action_spec.hpp"
 #include "server/validation/spec_validator.hpp"
 
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <exception>
-#include <map>
 #include <stdexcept>
 
 namespace tcaplus_mock {
 
 namespace json = boost::json;
 
-// What one request leaves behind for its log line and its response headers.
+// What one request leaves behind: its record (log line, journal entry, metrics) and what its
+// response needs.
 struct HandledRequest {
-    RequestLogEntry log;
+    RequestRecord record;
     Language language = Language::en_us;
     std::string trace_id;
     SignatureDiagnostics diagnostics;
+    std::optional<FiredFault> fault;
+    std::optional<ItemFault> item_fault;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 namespace {
-
-std::map<std::string, unsigned, std::less<>> resolve_rate_limits(const Config& config) {
-    const auto& spec = ApiSpec::builtin();
-    std::map<std::string, unsigned, std::less<>> limits;
-    for (const auto& name : spec.action_names()) limits[std::string(name)] = spec.find_action(name)->frequency_limit;
-    for (const auto& [action, limit] : config.rate_limits) {
-        if (!spec.find_action(action))
-            throw std::invalid_argument("rate_limits: `" + action + "` is not an action of the API");
-        limits[action] = limit;
-    }
-    return limits;
-}
-
-// The language and trace id a response needs, read even when the request cannot be decoded.
-void read_reply_headers(const HttpRequest& http, HandledRequest& handled) {
-    if (const auto* language = http.header("x-tc-language")) handled.language = parse_language(*language);
-    if (const auto* trace = http.header("x-tc-traceid")) handled.trace_id = *trace;
-}
-
-HttpResponse json_response(unsigned status, const json::object& body) {
-    HttpResponse response;
-    response.status = status;
-    response.headers = {{"Content-Type", "application/json"}};
-    response.body = json::serialize(body);
-    return response;
-}
 
 // A debug header longer than this is cut: HTTP clients and proxies refuse long headers (8 KiB is
 // common), and the request log has the whole text anyway.
@@ -77,78 +56,168 @@ void add_signature_debug_headers(HttpResponse& response, const SignatureDiagnost
     response.headers.emplace_back("X-TC-Mock-Canonical-Request", debug_header_value(diagnostics.canonical_request));
 }
 
-}  // namespace
-
-RequestHandler::RequestHandler(const Config& config, const Clock& clock, storage::SnapshotStore& store, RequestLog& log)
-    : config_(config),
-      clock_(clock),
-      store_(store),
-      log_(log),
-      resources_(config.resources),
-      authenticator_(config.auth, clock),
-      rate_limiter_(clock, resolve_rate_limits(config)),
-      started_(std::chrono::steady_clock::now()) {
-    if (resources_.strict())
-        store_.read_now([this](storage::SnapshotTables& tables) { resources_.replace_all(tables.all_resources()); });
+// What the journal keeps of the body: JSON as sent; form bodies and query strings with their
+// Signature and Token values redacted.
+std::string journal_body(const HttpRequest& http) {
+    const std::string* content_type = http.header("content-type");
+    const bool is_form = content_type != nullptr && content_type->find("x-www-form-urlencoded") != std::string::npos;
+    if (http.method == "GET") return redacted_form(target_query(http.target));
+    return is_form ? redacted_form(http.body) : http.body;
 }
 
-boost::asio::awaitable<HttpResponse> RequestHandler::handle(HttpRequest http) {
-    const auto path = target_path(http.target);
-    if (path == "/_mock/health") co_return health();
-    if (path != "/")
-        co_return json_response(404, {{"error", "NotFound"}, {"message", "No such path: " + std::string(path)}});
+void start_record(const HttpRequest& http, const Clock& clock, HandledRequest& handled) {
+    auto& record = handled.record;
+    record.time = std::chrono::system_clock::now();
+    record.emulator_time = unix_seconds(clock.now());
+    record.request_id = new_request_id();
+    record.client_address = http.client_address;
+    record.method = http.method;
+    record.body_bytes = http.method == "GET" ? target_query(http.target).size() : http.body.size();
+    record.body = journal_body(http);
+    // The language and trace id an answer needs, read even when the request cannot be decoded.
+    if (const auto* language = http.header("x-tc-language")) handled.language = parse_language(*language);
+    if (const auto* trace = http.header("x-tc-traceid")) handled.trace_id = *trace;
+    record.trace_id = handled.trace_id;
+}
 
-    const auto started = std::chrono::steady_clock::now();
+// Every TableName the request names (items, the imported snapshot, a Describe filter).
+std::vector<std::string_view> tables_named(const json::object& params) {
+    std::vector<std::string_view> tables;
+    if (const auto* list = params.if_contains("SelectedTables"); list && list->is_array())
+        for (const auto& item : list->get_array())
+            if (const auto* name = item.is_object() ? item.get_object().if_contains("TableName") : nullptr)
+                if (name->is_string()) tables.push_back(name->get_string());
+    if (const auto* snapshot = params.if_contains("Snapshots"); snapshot && snapshot->is_object())
+        if (const auto* name = snapshot->get_object().if_contains("TableName"); name && name->is_string())
+            tables.push_back(name->get_string());
+    if (const auto* name = params.if_contains("TableName"); name && name->is_string()) tables.push_back(name->get_string());
+    return tables;
+}
+
+ApiError injected_error(const FaultEffect& effect) {
+    const std::string message =
+        effect.message.empty() ? "The request failed: an injected fault (" + effect.code + ")." : effect.message;
+    return ApiError{effect.code, LocalizedText{message, message}, {}};
+}
+
+bool answers_outside_the_api(const std::optional<FiredFault>& fault) {
+    if (!fault) return false;
+    const auto type = fault->effect.type;
+    return type == FaultType::drop || type == FaultType::http_status || type == FaultType::garbage;
+}
+
+// The answer of a drop, http_status or garbage fault, which takes the place of the API's.
+HttpResponse fault_response(const FaultEffect& effect, RequestRecord& record) {
+    HttpResponse response;
+    if (effect.type == FaultType::drop) {
+        response.drop_connection = true;
+        record.result = "Fault.Drop";
+    } else if (effect.type == FaultType::http_status) {
+        response.status = effect.status;
+        response.headers = {{"Content-Type", "text/plain"}};
+        response.body = "HTTP " + std::to_string(effect.status) + " (a tcaplus-mock fault rule)\n";
+        record.result = "Fault.HttpStatus";
+    } else {
+        response.headers = {{"Content-Type", "application/json"}};
+        response.body = "<html><head><title>502 Bad Gateway</title></head><body>a tcaplus-mock fault rule</body></html>";
+        record.result = "Fault.Garbage";
+    }
+    record.message = "answered by fault rule " + record.fault_id + " instead of the API";
+    return response;
+}
+
+// The per-item codes of a list action's answer.
+std::vector<std::string> item_codes(const json::object& fields) {
+    std::vector<std::string> codes;
+    const auto* results = fields.if_contains("TableResults");
+    if (results == nullptr || !results->is_array()) return codes;
+    for (const auto& result : results->get_array()) {
+        const auto* error = result.as_object().if_contains("Error");
+        codes.emplace_back(error ? std::string(error->at("Code").as_string()) : std::string());
+    }
+    return codes;
+}
+
+}  // namespace
+
+std::map<std::string, unsigned, std::less<>> frequency_limits(const Config& config) {
+    const auto& spec = ApiSpec::builtin();
+    std::map<std::string, unsigned, std::less<>> limits;
+    for (const auto& name : spec.action_names()) limits[std::string(name)] = spec.find_action(name)->frequency_limit;
+    for (const auto& [action, limit] : config.rate_limits) {
+        if (!spec.find_action(action))
+            throw std::invalid_argument("rate_limits: `" + action + "` is not an action of the API");
+        limits[action] = limit;
+    }
+    return limits;
+}
+
+RequestHandler::RequestHandler(const Config& config, HandlingServices services)
+    : config_(config), services_(services), authenticator_(config.auth, services.clock) {}
+
+boost::asio::awaitable<HttpResponse> RequestHandler::handle(HttpRequest http) {
     HandledRequest handled;
-    handled.log.request_id = new_request_id();
-    handled.log.client_address = http.client_address;
-    handled.log.method = http.method;
-    read_reply_headers(http, handled);
+    start_record(http, services_.clock, handled);
     auto response = co_await handle_api(http, handled);
-    handled.log.latency =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-    log_.write(handled.log);
+    handled.record.http_status = response.drop_connection ? 0 : response.status;
+    finish(handled);
     co_return response;
+}
+
+void RequestHandler::finish(HandledRequest& handled) {
+    auto& record = handled.record;
+    record.latency =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - handled.started);
+    services_.metrics.count_request(record.action, record.result, record.latency);
+    if (record.throttle == "limited") services_.metrics.count_throttled(record.action);
+    if (!record.fault_id.empty()) services_.metrics.count_fault(record.fault_id, record.action);
+    services_.log.write(record);
+    services_.journal.record(std::move(record));
 }
 
 boost::asio::awaitable<HttpResponse> RequestHandler::handle_api(const HttpRequest& http, HandledRequest& handled) {
     Result<json::object> outcome = errors::internal_error();
+    auto& record = handled.record;
     try {
         auto request = decode_api_request(http);
         if (request) {
             handled.language = request->language;
-            handled.trace_id = request->trace_id;
             outcome = co_await run_pipeline(*request, handled);
         } else {
             outcome = request.error();
         }
     } catch (const std::exception& failure) {
-        log_operator_message("request " + handled.log.request_id + " failed: " + failure.what());
+        log_operator_message("request " + record.request_id + " failed: " + failure.what());
         outcome = errors::internal_error();
     }
-    const auto& request_id = handled.log.request_id;
-    handled.log.result = outcome ? "Success" : outcome.error().code;
-    auto body = outcome ? encode_success(std::move(*outcome), request_id)
-                        : encode_error(outcome.error(), handled.language, request_id);
-    auto response = make_api_response(std::move(body), request_id, handled.trace_id);
+    if (answers_outside_the_api(handled.fault)) co_return fault_response(handled.fault->effect, record);
+
+    if (outcome) {
+        record.items = item_codes(*outcome);
+    } else {
+        record.result = outcome.error().code;
+        record.message = outcome.error().message.in(handled.language);
+        record.parameter = outcome.error().parameter;
+    }
+    auto body = outcome ? encode_success(std::move(*outcome), record.request_id)
+                        : encode_error(outcome.error(), handled.language, record.request_id);
+    auto response = make_api_response(std::move(body), record.request_id, handled.trace_id);
     if (config_.auth.debug) add_signature_debug_headers(response, handled.diagnostics);
     co_return response;
 }
 
 boost::asio::awaitable<Result<json::object>> RequestHandler::run_pipeline(ApiRequest& request,
                                                                           HandledRequest& handled) {
-    handled.log.action = request.action;
-    handled.log.secret_id = request.secret_id;
+    auto& record = handled.record;
+    record.action = request.action;
+    record.secret_id = request.secret_id;
     if (auto common = check_common_parameters(request); !common) co_return common.error();
+    if (auto identity = authenticate(request, handled); !identity) co_return identity.error();
 
-    auto identity = authenticator_.authenticate(request, &handled.diagnostics);
-    handled.log.canonical_request = handled.diagnostics.canonical_request;
-    handled.log.string_to_sign = handled.diagnostics.string_to_sign;
-    if (!identity) co_return identity.error();
-    if (!identity->secret_id.empty()) handled.log.secret_id = identity->secret_id;
-
-    const auto& subject = config_.auth.mode == AuthMode::off ? request.http->client_address : identity->sub_account;
-    const auto decision = rate_limiter_.try_acquire(request.action, subject);
+    const auto& subject = config_.auth.mode == AuthMode::off ? request.http->client_address : record.account;
+    const auto decision = services_.rate_limiter.try_acquire(request.action, subject);
+    record.throttle = decision.limit == 0 ? "off" : decision.allowed ? "passed" : "limited";
+    record.throttle_count = decision.count;
     if (!decision.allowed) co_return errors::request_limit_exceeded(decision.count, decision.limit);
 
     const auto* spec = ApiSpec::builtin().find_action(request.action);
@@ -156,9 +225,49 @@ boost::asio::awaitable<Result<json::object>> RequestHandler::run_pipeline(ApiReq
     if (auto valid = validate_request(*spec, request.params, request.params_from_form, limits); !valid)
         co_return valid.error();
 
-    const ActionContext context{request.params, request.language, identity->account, config_,
-                                clock_,         resources_,       store_,            no_item_fault_};
+    handled.fault = services_.faults.fire({request.action, record.secret_id, record.account, tables_named(request.params)});
+    if (handled.fault) {
+        record.fault_id = handled.fault->rule_id;
+        const auto& effect = handled.fault->effect;
+        switch (effect.type) {
+            case FaultType::error: record.fault_type = "error"; co_return injected_error(effect);
+            case FaultType::item_error:
+                record.fault_type = "item_error";
+                handled.item_fault = ItemFault{handled.fault->table.value_or(""), injected_error(effect)};
+                break;
+            case FaultType::latency: {
+                record.fault_type = "latency";
+                boost::asio::steady_timer delay(co_await boost::asio::this_coro::executor, effect.latency);
+                co_await delay.async_wait(boost::asio::use_awaitable);
+                break;
+            }
+            case FaultType::drop: record.fault_type = "drop"; co_return errors::internal_error();
+            case FaultType::http_status: record.fault_type = "http_status"; co_return errors::internal_error();
+            case FaultType::garbage: record.fault_type = "garbage"; co_return errors::internal_error();
+        }
+    }
+
+    const ActionContext context{request.params,       request.language, record.account,
+                                config_,              services_.clock,  services_.resources,
+                                services_.store,      handled.item_fault};
     co_return co_await find_action_handler(request.action)(context);
+}
+
+Result<void> RequestHandler::authenticate(ApiRequest& request, HandledRequest& handled) {
+    auto& record = handled.record;
+    auto identity = authenticator_.authenticate(request, &handled.diagnostics);
+    record.canonical_request = handled.diagnostics.canonical_request;
+    record.string_to_sign = handled.diagnostics.string_to_sign;
+    if (!identity) {
+        record.signature = record.string_to_sign.empty() ? "refused" : "mismatch";
+        return identity.error();
+    }
+    record.signature = config_.auth.mode == AuthMode::off ? "off"
+                       : identity->signature_verified  ? "verified"
+                                                       : "unverified";
+    if (!identity->secret_id.empty()) record.secret_id = identity->secret_id;
+    record.account = identity->account;
+    return {};
 }
 
 Result<void> RequestHandler::check_common_parameters(const ApiRequest& request) const {
@@ -177,23 +286,16 @@ Result<void> RequestHandler::check_common_parameters(const ApiRequest& request) 
 
 HttpResponse RequestHandler::oversized(const HttpRequest& http, std::size_t limit) {
     HandledRequest handled;
-    handled.log.request_id = new_request_id();
-    handled.log.client_address = http.client_address;
-    handled.log.method = http.method;
-    if (const auto* action = http.header("x-tc-action")) handled.log.action = *action;
-    read_reply_headers(http, handled);
+    start_record(http, services_.clock, handled);
+    if (const auto* action = http.header("x-tc-action")) handled.record.action = *action;
     const auto error = errors::request_size_limit_exceeded(limit);
-    handled.log.result = error.code;
-    log_.write(handled.log);
-    auto response = make_api_response(encode_error(error, handled.language, handled.log.request_id),
-                                      handled.log.request_id, handled.trace_id);
+    handled.record.result = error.code;
+    handled.record.message = error.message.in(handled.language);
+    auto response = make_api_response(encode_error(error, handled.language, handled.record.request_id),
+                                      handled.record.request_id, handled.trace_id);
     response.close_connection = true;
+    finish(handled);
     return response;
-}
-
-HttpResponse RequestHandler::health() const {
-    const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
-    return json_response(200, {{"status", "ok"}, {"version", version}, {"uptime_seconds", uptime.count()}});
 }
 
 }  // namespace tcaplus_mock

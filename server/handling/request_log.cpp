@@ -1,5 +1,7 @@
 #include "server/handling/request_log.hpp"
 
+#include "server/core/datetime.hpp"
+
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -9,17 +11,7 @@
 namespace tcaplus_mock {
 namespace {
 
-std::string utc_timestamp() {
-    const auto now = std::chrono::system_clock::now();
-    const auto seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char text[80];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1,
-                  parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, static_cast<int>(millis));
-    return text;
-}
+std::string utc_timestamp() { return format_iso_utc(std::chrono::system_clock::now()); }
 
 std::string or_dash(const std::string& value) { return value.empty() ? "-" : value; }
 
@@ -45,12 +37,12 @@ std::string escape_for_one_line(std::string_view text) {
 RequestLog::RequestLog(LogFormat format, bool enabled, LineWriter& sink)
     : format_(format), enabled_(enabled), sink_(sink) {}
 
-void RequestLog::write(const RequestLogEntry& entry) {
+void RequestLog::write(const RequestRecord& entry) {
     if (!enabled_) return;
     sink_.write(format_ == LogFormat::json ? format_json(entry) : format_text(entry));
 }
 
-std::string RequestLog::format_text(const RequestLogEntry& entry) const {
+std::string RequestLog::format_text(const RequestRecord& entry) const {
     auto line = utc_timestamp() + " request_id=" + entry.request_id + " client=" + or_dash(entry.client_address) +
                 " method=" + or_dash(entry.method) + " action=" + or_dash(escape_for_one_line(entry.action)) +
                 " secret_id=" + or_dash(escape_for_one_line(entry.secret_id)) + " result=" + entry.result +
@@ -61,7 +53,7 @@ std::string RequestLog::format_text(const RequestLogEntry& entry) const {
     return line;
 }
 
-std::string RequestLog::format_json(const RequestLogEntry& entry) const {
+std::string RequestLog::format_json(const RequestRecord& entry) const {
     boost::json::object line{
         {"time", utc_timestamp()},          {"request_id", entry.request_id}, {"client", entry.client_address},
         {"method", entry.method},           {"action", entry.action},         {"secret_id", entry.secret_id},

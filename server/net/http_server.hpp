@@ -35,7 +35,8 @@ struct HttpHandlers {
 //
 // A response goes out with its status and headers exactly as given, plus Content-Length, and
 // `Connection: close` when the connection closes after it: when the request or the response asks for
-// it (close_connection, or a Connection header), or the server is stopping.
+// it (close_connection, or a Connection header), or the server is stopping. A response with
+// drop_connection is not written: the connection is closed at once.
 //
 // A malformed message is answered 400 with a small JSON body. An exception thrown by a handler, or a
 // status outside 200..999, is logged to stderr and answered 500 with a small JSON body; the server

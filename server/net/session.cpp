@@ -287,6 +287,7 @@ asio::awaitable<Session::Next> Session::serve_request() {
     const bool keep_alive = message.keep_alive();
     HttpResponse response =
         co_await call_handle(context_.handlers, to_http_request(std::move(message), client_address_));
+    if (response.drop_connection) co_return Next::drop;
     co_return co_await respond(std::move(response), version, keep_alive);
 }
 

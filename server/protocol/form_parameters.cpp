@@ -173,6 +173,26 @@ Result<FormPairs> parse_form_pairs(std::string_view encoded) {
     return pairs;
 }
 
+std::string redacted_form(std::string_view encoded) {
+    std::string out;
+    out.reserve(encoded.size());
+    for (std::size_t start = 0; start <= encoded.size();) {
+        auto end = encoded.find('&', start);
+        if (end == std::string_view::npos) end = encoded.size();
+        const auto piece = encoded.substr(start, end - start);
+        const auto equals = piece.find('=');
+        const auto name = percent_decode(piece.substr(0, equals));
+        if (equals != std::string_view::npos && name && (*name == "Signature" || *name == "Token")) {
+            out.append(piece.substr(0, equals + 1)).append("REDACTED");
+        } else {
+            out.append(piece);
+        }
+        if (end < encoded.size()) out.push_back('&');
+        start = end + 1;
+    }
+    return out;
+}
+
 Result<json::object> unflatten_parameters(const FormPairs& pairs) {
     Node root;
     root.kind = Node::Kind::object;

@@ -32,6 +32,10 @@ inline constexpr std::size_t max_form_name_segments = 32;
 //   - errors::invalid_parameter_value() (InvalidParameterValue) for a `%` not followed by two hex digits.
 Result<FormPairs> parse_form_pairs(std::string_view encoded);
 
+// `encoded` as sent, but with the value of every `Signature` and `Token` pair (names compared once
+// decoded) replaced by `REDACTED`: what a journal or a log may keep of a form body or a query string.
+std::string redacted_form(std::string_view encoded);
+
 // Nests pairs by the dots in their names. A segment of digits without a leading zero (`0`, `12`)
 // is an array index, any other segment an object member; the first segment is always a member.
 // Leaves stay strings, the value as decoded. Indices of one array must be exactly 0..n-1 in any

@@ -42,6 +42,7 @@ struct HttpResponse {
     std::vector<std::pair<std::string, std::string>> headers;  // Content-Type included
     std::string body;
     bool close_connection = false;  // the server closes the connection after writing this
+    bool drop_connection = false;   // the server closes the connection instead of writing anything
 };
 
 }  // namespace tcaplus_mock

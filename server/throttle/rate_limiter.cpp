@@ -59,6 +59,20 @@ std::size_t RateLimiter::tracked_keys() const {
     return total;
 }
 
+void RateLimiter::reset() {
+    for (Shard& shard : shards_) {
+        std::lock_guard lock(shard.mutex);
+        shard.windows.clear();
+    }
+}
+
+void RateLimiter::reset(std::string_view subject) {
+    for (Shard& shard : shards_) {
+        std::lock_guard lock(shard.mutex);
+        std::erase_if(shard.windows, [subject](const auto& entry) { return entry.first.subject == subject; });
+    }
+}
+
 void RateLimiter::sweep(long long second) {
     for (Shard& shard : shards_) {
         std::lock_guard lock(shard.mutex);

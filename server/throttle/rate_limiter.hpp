@@ -39,6 +39,10 @@ public:
     // Keys currently remembered. Thread safe; meant for tests.
     std::size_t tracked_keys() const;
 
+    // Forgets every window (a reset of the emulator), or those of one subject. Thread safe.
+    void reset();
+    void reset(std::string_view subject);
+
 private:
     struct Key {
         std::string action;

@@ -3,11 +3,8 @@
 #include "loopback_client.hpp"
 
 #include "server/config/config.hpp"
-#include "server/core/clock.hpp"
-#include "server/handling/request_handler.hpp"
-#include "server/handling/request_log.hpp"
+#include "server/control/emulator.hpp"
 #include "server/net/http_server.hpp"
-#include "storage/snapshot_store.hpp"
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -40,6 +37,7 @@ protected:
         config_.storage.path = folder_ + "/e2e.db";
         config_.server.port = 0;
         config_.server.threads = 2;
+        config_.log.requests = false;
         start();
     }
     ~ServerE2E() override {
@@ -48,23 +46,22 @@ protected:
     }
 
     void start() {
-        store_ = std::make_unique<storage::SnapshotStore>(storage::StoreOptions{config_.storage.path});
-        handler_ = std::make_unique<RequestHandler>(config_, clock_, *store_, log_);
+        emulator_ = std::make_unique<Emulator>(config_, log_sink_);
         server_ = std::make_unique<HttpServer>(
-            config_.server, HttpHandlers{[this](HttpRequest r) { return handler_->handle(std::move(r)); },
-                                         [this](const HttpRequest& r, std::size_t limit) { return handler_->oversized(r, limit); }});
+            config_.server,
+            HttpHandlers{[this](HttpRequest r) { return emulator_->handle(std::move(r)); },
+                         [this](const HttpRequest& r, std::size_t limit) { return emulator_->oversized(r, limit); }});
         server_->start();
     }
     void stop() {
         if (server_) server_->stop();
         server_.reset();
-        handler_.reset();
-        store_.reset();
+        emulator_.reset();
     }
 
     bool stored_exists(const storage::SnapshotKey& key) {
         bool found = false;
-        store_->read_now([&](storage::SnapshotTables& tables) { found = tables.find(key).has_value(); });
+        emulator_->store().read_now([&](storage::SnapshotTables& tables) { found = tables.find(key).has_value(); });
         return found;
     }
 
@@ -78,11 +75,8 @@ protected:
 
     std::string folder_;
     Config config_;
-    SystemClock clock_;
     LineWriter log_sink_{STDERR_FILENO};
-    RequestLog log_{LogFormat::text, false, log_sink_};
-    std::unique_ptr<storage::SnapshotStore> store_;
-    std::unique_ptr<RequestHandler> handler_;
+    std::unique_ptr<Emulator> emulator_;
     std::unique_ptr<HttpServer> server_;
 };
 

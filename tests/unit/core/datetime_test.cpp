@@ -70,5 +70,15 @@ TEST(ParseUtcOffset, AcceptsCommonSpellings) {
     }
 }
 
+TEST(IsoUtc, WritesAndReadsMillisecondTimes) {
+    using namespace std::chrono;
+    const system_clock::time_point when{milliseconds(1795888387123)};
+    EXPECT_EQ(format_iso_utc(when), "2026-11-28T17:53:07.123Z");
+    EXPECT_EQ(parse_iso_utc("2026-11-28T17:53:07.123Z"), when);
+    EXPECT_EQ(parse_iso_utc("2026-11-28T17:53:07Z"), when - milliseconds(123));
+    for (const char* bad : {"2026-11-28 14:33:07Z", "2026-11-28T17:53:07", "2026-11-28T17:53:07.Z", "x"})
+        EXPECT_FALSE(parse_iso_utc(bad).has_value()) << bad;
+}
+
 }  // namespace
 }  // namespace tcaplus_mock

@@ -141,7 +141,7 @@ TEST_F(CreateSnapshotsTest, SnapshotsSurviveARestart) {
     EXPECT_EQ(send_json(create_body({table("kept")})).item_code(0), "FailedOperation");
     EXPECT_EQ(send_json(create_body({table("next")})).item(0).at("TaskId").as_string(), "xx-2");
     handler_.reset();
-    store_.reset();
+    services_.reset();
     std::filesystem::remove_all(folder);
 }
 

@@ -8,6 +8,7 @@
 #include "server/core/datetime.hpp"
 #include "server/handling/request_handler.hpp"
 #include "server/handling/request_log.hpp"
+#include "server/validation/action_spec.hpp"
 #include "storage/snapshot_store.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -80,13 +81,38 @@ inline void sign_tc3(HttpRequest& request, const std::string& secret_id, const s
 // The account requests land in when authentication is off.
 inline const std::string shared = "default";
 
+// Everything a RequestHandler uses, built from one Config over a ManualClock.
+struct HandlerServices {
+    explicit HandlerServices(const Config& config, const Clock& clock)
+        : store({config.storage.path, false, std::chrono::milliseconds(1000)}),
+          resources(config.resources),
+          rate_limiter(clock, frequency_limits(config)),
+          journal(config.journal.capacity),
+          metrics(ApiSpec::builtin().action_names()) {
+        if (resources.strict())
+            store.read_now([this](storage::SnapshotTables& tables) { resources.replace_all(tables.all_resources()); });
+    }
+
+    HandlingServices view(const Clock& clock, RequestLog& log) {
+        return {clock, store, resources, rate_limiter, faults, log, journal, metrics};
+    }
+
+    storage::SnapshotStore store;
+    ResourceCatalog resources;
+    RateLimiter rate_limiter;
+    FaultRules faults;
+    RequestJournal journal;
+    Metrics metrics;
+};
+
 class HandlerFixture : public ::testing::Test {
 public:
     void rebuild() {
         handler_.reset();
-        store_ = std::make_unique<storage::SnapshotStore>(
-            storage::StoreOptions{config_.storage.path, false, std::chrono::milliseconds(1000)});
-        handler_ = std::make_unique<RequestHandler>(config_, clock_, *store_, log_);
+        services_.reset();
+        services_ = std::make_unique<HandlerServices>(config_, clock_);
+        store_ = &services_->store;
+        handler_ = std::make_unique<RequestHandler>(config_, services_->view(clock_, log_));
     }
 
     static HttpRequest json_request(std::string body, std::string action = "CreateSnapshots") {
@@ -138,7 +164,8 @@ protected:
     ManualClock clock_{fixed_now()};
     LineWriter log_sink_{STDERR_FILENO};
     RequestLog log_{LogFormat::text, false, log_sink_};
-    std::unique_ptr<storage::SnapshotStore> store_;
+    std::unique_ptr<HandlerServices> services_;
+    storage::SnapshotStore* store_ = nullptr;
     std::unique_ptr<RequestHandler> handler_;
 };
 

@@ -111,22 +111,6 @@ TEST_F(RequestHandlerTest, RegionOutsideTheOfferedListIsUnsupported) {
     EXPECT_EQ(send(json_request(seed_body())).error_code(), "");
 }
 
-TEST_F(RequestHandlerTest, HealthAndUnknownPaths) {
-    HttpRequest health{"GET", "/_mock/health", {}, "", "127.0.0.1"};
-    const auto ok = run_to_completion(handler_->handle(std::move(health)));
-    EXPECT_EQ(ok.status, 200u);
-    const auto body = json::parse(ok.body).as_object();
-    EXPECT_EQ(body.at("status"), "ok");
-    EXPECT_TRUE(body.contains("version"));
-    EXPECT_TRUE(body.contains("uptime_seconds"));
-
-    HttpRequest other{"GET", "/nope", {}, "", "127.0.0.1"};
-    const auto missing = run_to_completion(handler_->handle(std::move(other)));
-    EXPECT_EQ(missing.status, 404u);
-    EXPECT_EQ(header_of(missing, "Content-Type"), "application/json");
-    EXPECT_NO_THROW(json::parse(missing.body));
-}
-
 TEST_F(RequestHandlerTest, OversizedRequestsGetTheSizeLimitEnvelopeAndClose) {
     auto request = json_request("");
     set_header(request, "x-tc-traceid", "trace-1");
@@ -188,11 +172,7 @@ TEST_F(RequestHandlerTest, FrequencyLimitIsCheckedBeforeValidationAndNeverTouche
 TEST(RequestHandlerConfig, RateLimitForAnUnknownActionIsRejected) {
     Config config = unsigned_config();
     config.rate_limits["NoSuchAction"] = 3;
-    ManualClock clock{fixed_now()};
-    storage::SnapshotStore store({":memory:", false, std::chrono::milliseconds(1000)});
-    LineWriter sink{STDERR_FILENO};
-    RequestLog log{LogFormat::text, false, sink};
-    EXPECT_THROW(RequestHandler(config, clock, store, log), std::invalid_argument);
+    EXPECT_THROW(frequency_limits(config), std::invalid_argument);
 }
 
 }  // namespace

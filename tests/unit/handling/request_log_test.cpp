@@ -8,7 +8,7 @@
 namespace tcaplus_mock {
 namespace {
 
-std::string written(LogFormat format, const RequestLogEntry& entry, bool enabled = true) {
+std::string written(LogFormat format, const RequestRecord& entry, bool enabled = true) {
     std::FILE* file = std::tmpfile();
     {
         LineWriter sink(fileno(file));
@@ -23,8 +23,8 @@ std::string written(LogFormat format, const RequestLogEntry& entry, bool enabled
     return text;
 }
 
-RequestLogEntry sample() {
-    RequestLogEntry entry;
+RequestRecord sample() {
+    RequestRecord entry;
     entry.request_id = "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6";
     entry.action = "CreateSnapshots";
     entry.secret_id = "AKIDexample";

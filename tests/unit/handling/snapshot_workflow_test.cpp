@@ -386,7 +386,7 @@ TEST_F(StrictWorkflowTest, AnImportedTableSurvivesARestart) {
     rebuild();  // a new store and handler over the same file
     EXPECT_EQ(create({snapshot("s", tomorrow, "restored", "2")}).item_code(0), "");
     handler_.reset();
-    store_.reset();
+    services_.reset();
     std::filesystem::remove_all(folder);
 }
 

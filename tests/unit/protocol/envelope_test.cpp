@@ -93,12 +93,12 @@ INSTANTIATE_TEST_SUITE_P(
                     ErrorCase{"limit_zh", errors::request_limit_exceeded(6, 5), Language::zh_cn},
                     ErrorCase{"form_en", errors::form_pair_without_equals(), Language::en_us},
                     ErrorCase{"signature_zh", errors::signature_failure(), Language::zh_cn},
-                    ErrorCase{"quotes_in_message", ApiError{"InvalidParameter", {"a \"quoted\" \\ text", "\"引号\""}},
+                    ErrorCase{"quotes_in_message", ApiError{"InvalidParameter", {"a \"quoted\" \\ text", "\"引号\""}, {}},
                               Language::en_us}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(EncodeError, ExactBytesInEnglishAndChinese) {
-    const ApiError error{"RequestLimitExceeded", {"Too many.", "\xE8\xBF\x87\xE5\xA4\x9A"}};
+    const ApiError error{"RequestLimitExceeded", {"Too many.", "\xE8\xBF\x87\xE5\xA4\x9A"}, {}};
     EXPECT_EQ(encode_error(error, Language::en_us, "id-1"),
               R"({"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"Too many."},"RequestId":"id-1"}})");
     EXPECT_EQ(encode_error(error, Language::zh_cn, "id-1"),

@@ -155,5 +155,19 @@ TEST_F(RateLimiterTest, ConcurrentCallersGetExactlyTheLimitPerWindow) {
     }
 }
 
+TEST_F(RateLimiterTest, ResetForgetsWindowsOfOneSubjectOrAll) {
+    for (int i = 0; i < 2; ++i) {
+        limiter_.try_acquire("DeleteSnapshots", "alice");
+        limiter_.try_acquire("DeleteSnapshots", "bob");
+    }
+    EXPECT_FALSE(limiter_.try_acquire("DeleteSnapshots", "alice").allowed);
+    limiter_.reset("alice");
+    EXPECT_EQ(limiter_.try_acquire("DeleteSnapshots", "alice").count, 1u);
+    EXPECT_FALSE(limiter_.try_acquire("DeleteSnapshots", "bob").allowed) << "bob's window is kept";
+    limiter_.reset();
+    EXPECT_EQ(limiter_.tracked_keys(), 0u);
+    EXPECT_TRUE(limiter_.try_acquire("DeleteSnapshots", "bob").allowed);
+}
+
 }  // namespace
 }  // namespace tcaplus_mock

@@ -1,0 +1,316 @@
+#include "server/control/state_document.hpp"
+
+#include "server/control/json_fields.hpp"
+#include "server/core/datetime.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <charconv>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace tcaplus_mock {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr const char* datetime_expected = "a datetime `YYYY-MM-DD HH:MM:SS`";
+
+// Reads the times of one object in the document's zone.
+class Times {
+public:
+    Times(const JsonFields& fields, std::chrono::seconds zone) : fields_(fields), zone_(zone) {}
+
+    long long required(std::string_view key) const { return parse(key, fields_.text(key)); }
+    std::optional<long long> optional(std::string_view key) const {
+        const auto text = fields_.optional_text(key);
+        if (!text) return std::nullopt;
+        return parse(key, *text);
+    }
+
+private:
+    long long parse(std::string_view key, const std::string& text) const {
+        const auto seconds = parse_datetime(text, zone_);
+        if (!seconds) fields_.fail(key, datetime_expected);
+        return *seconds;
+    }
+
+    const JsonFields& fields_;
+    std::chrono::seconds zone_;
+};
+
+std::string non_empty(const JsonFields& fields, std::string_view key) {
+    auto text = fields.text(key);
+    if (text.empty()) fields.fail(key, "a non-empty string");
+    return text;
+}
+
+storage::SnapshotRecord read_snapshot(const json::value& value, const std::string& path, const std::string& account,
+                                      std::chrono::seconds zone, long long now) {
+    const JsonFields fields(value, path,
+                            {"cluster_id", "table_group_id", "table_name", "snapshot_name", "snapshot_time",
+                             "dead_time", "create_time", "task_id", "application_id", "deleted_time", "gone_time",
+                             "in_use_until"});
+    const Times times(fields, zone);
+    storage::SnapshotRecord record;
+    record.key = {account, non_empty(fields, "cluster_id"), fields.text("table_group_id"), fields.text("table_name"),
+                  fields.text("snapshot_name")};
+    record.snapshot_time = times.required("snapshot_time");
+    record.dead_time = times.required("dead_time");
+    record.create_time = times.optional("create_time").value_or(now);
+    record.task_id = fields.optional_text("task_id").value_or("");
+    record.application_id = fields.optional_text("application_id").value_or("");
+    record.deleted_time = times.optional("deleted_time");
+    record.gone_time = times.optional("gone_time");
+    if (record.gone_time && !record.deleted_time) fields.fail("deleted_time", "a datetime, since `gone_time` is set");
+    if (record.deleted_time && !record.gone_time) record.gone_time = record.deleted_time;
+    record.in_use_until = times.optional("in_use_until").value_or(0);
+    return record;
+}
+
+storage::ImportRecord read_import(const json::value& value, const std::string& path, const std::string& account,
+                                  std::chrono::seconds zone) {
+    const JsonFields fields(value, path,
+                            {"cluster_id", "table_group_id", "table_name", "snapshot_name", "task_id", "application_id",
+                             "special_key", "origin_table", "key_file_name", "new_table_group_id", "new_table_name",
+                             "start_time", "end_time"});
+    const Times times(fields, zone);
+    storage::ImportRecord record;
+    record.source = {account, non_empty(fields, "cluster_id"), fields.text("table_group_id"), fields.text("table_name"),
+                     fields.text("snapshot_name")};
+    record.task_id = non_empty(fields, "task_id");
+    record.application_id = fields.text("application_id");
+    record.special_key = fields.boolean("special_key");
+    record.origin_table = fields.boolean("origin_table");
+    record.key_file_name = fields.optional_text("key_file_name").value_or("");
+    record.new_table_group_id = fields.optional_text("new_table_group_id").value_or("");
+    record.new_table_name = fields.optional_text("new_table_name").value_or("");
+    record.start_time = times.required("start_time");
+    record.end_time = times.required("end_time");
+    return record;
+}
+
+storage::CounterRecord read_counter(const json::value& value, const std::string& path, const std::string& account) {
+    const JsonFields fields(value, path, {"cluster_id", "kind", "last_value"});
+    const auto kind = fields.text("kind");
+    if (kind != "task" && kind != "application") fields.fail("kind", "`task` or `application`");
+    const auto last = fields.optional_integer("last_value", 0, INT64_MAX);
+    if (!last) fields.fail("last_value", "an integer");
+    return {account, non_empty(fields, "cluster_id"), kind, *last};
+}
+
+storage::ResourceRecord read_resource(const json::value& value, const std::string& path, const std::string& account) {
+    const JsonFields fields(value, path, {"cluster_id", "table_group_id", "table_name"});
+    storage::ResourceRecord record{account, non_empty(fields, "cluster_id"),
+                                   fields.optional_text("table_group_id").value_or(""),
+                                   fields.optional_text("table_name").value_or("")};
+    if (record.table_group_id.empty() && !record.table_name.empty())
+        fields.fail("table_group_id", "a table group for the table");
+    return record;
+}
+
+template <class Read>
+void read_list(const JsonFields& fields, std::string_view key, Read read) {
+    if (!fields.has(key)) return;
+    const auto& items = fields.list(key);
+    for (std::size_t i = 0; i < items.size(); ++i) read(items[i], fields.path_of(key, i));
+}
+
+AccountState read_account(const json::value& value, const std::string& path, std::chrono::seconds zone, long long now) {
+    const JsonFields fields(value, path, {"account", "snapshots", "imports", "counters", "resources"});
+    AccountState state;
+    state.account = non_empty(fields, "account");
+    read_list(fields, "snapshots", [&](const json::value& item, const std::string& where) {
+        state.snapshots.push_back(read_snapshot(item, where, state.account, zone, now));
+    });
+    read_list(fields, "imports", [&](const json::value& item, const std::string& where) {
+        state.imports.push_back(read_import(item, where, state.account, zone));
+    });
+    read_list(fields, "counters", [&](const json::value& item, const std::string& where) {
+        state.counters.push_back(read_counter(item, where, state.account));
+    });
+    read_list(fields, "resources", [&](const json::value& item, const std::string& where) {
+        state.resources.push_back(read_resource(item, where, state.account));
+    });
+    return state;
+}
+
+// Document order must not decide which of two same-named snapshots wins: two are an error.
+void check_unique_snapshots(const StateDocument& state) {
+    std::set<std::tuple<std::string, std::string, std::string, std::string, std::string>> seen;
+    std::set<std::string> accounts;
+    for (std::size_t a = 0; a < state.accounts.size(); ++a) {
+        const auto& account = state.accounts[a];
+        if (!accounts.insert(account.account).second)
+            throw StateDocumentError("`accounts[" + std::to_string(a) + "].account`: the account `" + account.account +
+                                     "` is listed twice");
+        for (std::size_t i = 0; i < account.snapshots.size(); ++i) {
+            const auto& key = account.snapshots[i].key;
+            if (!seen.emplace(key.account, key.cluster_id, key.table_group_id, key.table_name, key.snapshot_name).second)
+                throw StateDocumentError("`accounts[" + std::to_string(a) + "].snapshots[" + std::to_string(i) +
+                                         "]`: the snapshot `" + key.snapshot_name + "` of table `" + key.table_name +
+                                         "` is listed twice");
+        }
+    }
+}
+
+void put_time(json::object& object, std::string_view key, long long when, std::chrono::seconds zone) {
+    object[key] = format_datetime(when, zone);
+}
+
+json::object write_account(const AccountState& state, std::chrono::seconds zone) {
+    json::array snapshots, imports, counters, resources;
+    for (const auto& record : state.snapshots) {
+        json::object item{{"cluster_id", record.key.cluster_id},       {"table_group_id", record.key.table_group_id},
+                          {"table_name", record.key.table_name},       {"snapshot_name", record.key.snapshot_name},
+                          {"task_id", record.task_id},                 {"application_id", record.application_id}};
+        put_time(item, "snapshot_time", record.snapshot_time, zone);
+        put_time(item, "dead_time", record.dead_time, zone);
+        put_time(item, "create_time", record.create_time, zone);
+        if (record.deleted_time) put_time(item, "deleted_time", *record.deleted_time, zone);
+        if (record.gone_time) put_time(item, "gone_time", *record.gone_time, zone);
+        if (record.in_use_until != 0) put_time(item, "in_use_until", record.in_use_until, zone);
+        snapshots.push_back(std::move(item));
+    }
+    for (const auto& record : state.imports) {
+        json::object item{{"cluster_id", record.source.cluster_id},
+                          {"table_group_id", record.source.table_group_id},
+                          {"table_name", record.source.table_name},
+                          {"snapshot_name", record.source.snapshot_name},
+                          {"task_id", record.task_id},
+                          {"application_id", record.application_id},
+                          {"special_key", record.special_key},
+                          {"origin_table", record.origin_table},
+                          {"key_file_name", record.key_file_name},
+                          {"new_table_group_id", record.new_table_group_id},
+                          {"new_table_name", record.new_table_name}};
+        put_time(item, "start_time", record.start_time, zone);
+        put_time(item, "end_time", record.end_time, zone);
+        imports.push_back(std::move(item));
+    }
+    for (const auto& record : state.counters)
+        counters.push_back(json::object{{"cluster_id", record.cluster_id}, {"kind", record.kind},
+                                        {"last_value", record.last_value}});
+    for (const auto& record : state.resources) {
+        json::object item{{"cluster_id", record.cluster_id}};
+        if (!record.table_group_id.empty()) item["table_group_id"] = record.table_group_id;
+        if (!record.table_name.empty()) item["table_name"] = record.table_name;
+        resources.push_back(std::move(item));
+    }
+    return {{"account", state.account},
+            {"snapshots", std::move(snapshots)},
+            {"imports", std::move(imports)},
+            {"counters", std::move(counters)},
+            {"resources", std::move(resources)}};
+}
+
+// "xx-7" -> 7 when `id` is "<cluster_id>-<n>".
+std::optional<std::int64_t> id_number(std::string_view id, std::string_view cluster_id) {
+    if (id.size() <= cluster_id.size() + 1 || !id.starts_with(cluster_id) || id[cluster_id.size()] != '-')
+        return std::nullopt;
+    std::int64_t number = 0;
+    const auto digits = id.substr(cluster_id.size() + 1);
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (error != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
+    return number;
+}
+
+// Every counter at least at the highest number its cluster's ids use, so new ids never repeat old ones.
+void raise_counters(storage::SnapshotTables& tables, const AccountState& state) {
+    std::map<std::pair<std::string, std::string>, std::int64_t> highest;  // (cluster, kind)
+    const auto note = [&](const std::string& cluster, const char* kind, const std::string& id) {
+        if (const auto number = id_number(id, cluster)) {
+            auto& value = highest[{cluster, kind}];
+            value = std::max(value, *number);
+        }
+    };
+    for (const auto& counter : state.counters) {
+        auto& value = highest[{counter.cluster_id, counter.kind}];
+        value = std::max(value, counter.last_value);
+    }
+    for (const auto& record : state.snapshots) {
+        note(record.key.cluster_id, "task", record.task_id);
+        note(record.key.cluster_id, "application", record.application_id);
+    }
+    for (const auto& record : state.imports) {
+        note(record.source.cluster_id, "task", record.task_id);
+        note(record.source.cluster_id, "application", record.application_id);
+    }
+    for (const auto& [key, value] : highest) tables.set_counter({state.account, key.first, key.second, value});
+}
+
+void load_account(storage::SnapshotTables& tables, const AccountState& state) {
+    raise_counters(tables, state);
+    for (auto record : state.snapshots) {
+        if (record.task_id.empty()) record.task_id = tables.next_task_id(state.account, record.key.cluster_id);
+        if (record.application_id.empty())
+            record.application_id = tables.next_application_id(state.account, record.key.cluster_id);
+        tables.insert(record);
+    }
+    for (const auto& record : state.imports) tables.insert_import(record);
+    for (const auto& record : state.resources) tables.insert_resource(record);
+}
+
+}  // namespace
+
+StateDocument parse_state_document(const json::value& value, std::chrono::seconds zone, long long now) {
+    try {
+        const JsonFields fields(value, "", {"version", "scope", "time_zone", "accounts"});
+        const auto version = fields.optional_integer("version", 0, INT32_MAX);
+        if (!version) fields.fail("version", "the document version " + std::to_string(state_document_version));
+        if (*version != state_document_version)
+            throw JsonFieldError("`version`: this emulator reads version " + std::to_string(state_document_version) +
+                                 ", got " + std::to_string(*version));
+        StateDocument state;
+        const auto scope = fields.optional_text("scope").value_or("accounts");
+        if (scope != "all" && scope != "accounts") fields.fail("scope", "`all` or `accounts`");
+        state.whole = scope == "all";
+        if (const auto text = fields.optional_text("time_zone")) {
+            const auto offset = parse_utc_offset(*text);
+            if (!offset) fields.fail("time_zone", "a UTC offset such as +08:00");
+            zone = *offset;
+        }
+        read_list(fields, "accounts", [&](const json::value& item, const std::string& where) {
+            state.accounts.push_back(read_account(item, where, zone, now));
+        });
+        check_unique_snapshots(state);
+        return state;
+    } catch (const JsonFieldError& error) {
+        throw StateDocumentError(error.what());
+    }
+}
+
+json::object write_state_document(const StateDocument& state, std::chrono::seconds zone) {
+    json::array accounts;
+    for (const auto& account : state.accounts) accounts.push_back(write_account(account, zone));
+    const auto minutes = zone.count() / 60;
+    char offset[16];
+    std::snprintf(offset, sizeof offset, "%c%02lld:%02lld", minutes < 0 ? '-' : '+',
+                  static_cast<long long>(std::abs(minutes) / 60), static_cast<long long>(std::abs(minutes) % 60));
+    return {{"version", state_document_version},
+            {"scope", state.whole ? "all" : "accounts"},
+            {"time_zone", offset},
+            {"accounts", std::move(accounts)}};
+}
+
+StateDocument read_state(storage::SnapshotTables& tables, const std::optional<std::string>& account) {
+    StateDocument state;
+    state.whole = !account.has_value();
+    const auto names = account ? std::vector<std::string>{*account} : tables.accounts();
+    for (const auto& name : names)
+        state.accounts.push_back(
+            {name, tables.snapshots_of(name), tables.imports_of(name), tables.counters_of(name), tables.resources_of(name)});
+    return state;
+}
+
+void replace_state(storage::SnapshotTables& tables, const StateDocument& state) {
+    if (state.whole) tables.erase_everything();
+    for (const auto& account : state.accounts) {
+        if (!state.whole) tables.erase_account(account.account);
+        load_account(tables, account);
+    }
+}
+
+}  // namespace tcaplus_mock

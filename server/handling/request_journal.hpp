@@ -1,0 +1,57 @@
+#pragma once
+// RequestJournal: the most recent API requests, kept in memory for the control plane
+// (`GET /_mock/requests`). A ring of `capacity` records: the oldest is dropped for each new one, and
+// every text of a record is cut to a fixed size, so memory stays flat however long the emulator runs.
+//
+// Thread safety: every method may be called from any thread.
+
+#include "server/handling/request_record.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tcaplus_mock {
+
+class RequestJournal {
+public:
+    // The most a record's body or signature diagnostics keep; longer ones are cut (body_truncated).
+    static constexpr std::size_t max_text_bytes = 16 * 1024;
+    // The most any other text of a record keeps (an action name, a SecretId...).
+    static constexpr std::size_t max_field_bytes = 256;
+
+    // capacity 0 keeps nothing.
+    explicit RequestJournal(std::size_t capacity);
+
+    // Keeps a copy of `record`, its texts cut to size.
+    void record(RequestRecord record);
+
+    struct Filter {
+        std::optional<std::string> action;
+        std::optional<std::string> code;  // "Success" or an error code
+        std::optional<std::string> account;
+        std::optional<std::chrono::system_clock::time_point> since;  // arrived at or after
+        std::size_t limit = 0;                                       // 0 = no limit
+    };
+    // Matching records, newest first.
+    std::vector<RequestRecord> list(const Filter& filter) const;
+    // Accounts of the records kept.
+    std::vector<std::string> accounts() const;
+
+    void clear();
+    void clear_account(const std::string& account);
+
+    std::size_t size() const;
+    std::size_t capacity() const noexcept { return slots_.size(); }
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<RequestRecord> slots_;
+    std::size_t next_ = 0;   // where the next record goes
+    std::size_t count_ = 0;  // records kept, at most slots_.size()
+};
+
+}  // namespace tcaplus_mock

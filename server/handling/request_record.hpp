@@ -1,0 +1,45 @@
+#pragma once
+// RequestRecord: what one API request leaves behind, for its log line (request_log.hpp) and its
+// entry in the request journal (request_journal.hpp). Holds request data only: never a SecretKey,
+// a signature, a token or an Authorization value (form bodies and diagnostics are redacted before
+// they get here).
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tcaplus_mock {
+
+struct RequestRecord {
+    std::chrono::system_clock::time_point time;  // the wall clock when the request arrived
+    long long emulator_time = 0;                 // the emulator's clock then, UNIX seconds
+    std::string request_id;
+    std::string trace_id;
+    std::string client_address;
+    std::string method;
+    std::string action;      // "" when the request named none
+    std::string secret_id;   // "" when none was readable
+    std::string account;     // "" when the request did not get as far as authentication
+    // off, verified, unverified (any mode, a SecretId without a credential), mismatch, refused (a
+    // malformed or expired signature, a bad token...), or not_checked (refused before authentication).
+    std::string signature = "not_checked";
+    std::string canonical_request;  // on a mismatch: what the emulator signed
+    std::string string_to_sign;
+    // off (no limit for the action), passed, limited, or not_checked.
+    std::string throttle = "not_checked";
+    unsigned long long throttle_count = 0;  // this request's number in its second
+    std::string result = "Success";  // "Success" or the error code
+    std::string message;             // the error message, "" on success
+    std::string parameter;           // the parameter a validation error names, if any
+    std::vector<std::string> items;  // per-item error codes of a list action, "" for an item that succeeded
+    std::string fault_id;            // the control-plane fault rule applied, "" if none
+    std::string fault_type;
+    unsigned http_status = 200;
+    std::chrono::microseconds latency{0};
+    std::string body;  // as sent, cut to journal size; form and query parameters redacted
+    std::size_t body_bytes = 0;
+    bool body_truncated = false;
+};
+
+}  // namespace tcaplus_mock
