@@ -29,7 +29,8 @@ const HttpRequest& http_of(const ApiRequest& request) {
     return *request.http;
 }
 
-// The SecretId a request names, for logs when authentication is off; "" when none is readable.
+}  // namespace
+
 std::string readable_secret_id(const ApiRequest& request) {
     if (request.scheme == SigningScheme::v1) return request.secret_id;
     const std::string* header = request.http != nullptr ? request.http->header("authorization") : nullptr;
@@ -37,8 +38,6 @@ std::string readable_secret_id(const ApiRequest& request) {
     auto authorization = parse_tc3_authorization(*header);
     return authorization ? authorization->secret_id : request.secret_id;
 }
-
-}  // namespace
 
 Authenticator::Authenticator(const Config::Auth& settings, const Clock& clock)
     : mode_(settings.mode), timestamp_window_(settings.timestamp_window), clock_(clock) {

@@ -27,6 +27,10 @@ struct AuthOutcome {
     std::string account;
 };
 
+// The SecretId a request names (v1 `SecretId`, or the TC3 Authorization's Credential), whether or
+// not it is valid; "" when none can be read. For logs and the journal.
+std::string readable_secret_id(const ApiRequest& request);
+
 class Authenticator {
 public:
     // Copies the credentials, mode and timestamp window out of `settings`; keeps a reference to

@@ -19,10 +19,11 @@ std::string label_value(std::string_view text) {
     return escaped;
 }
 
-// The shortest text that reads back as `value` ("0.0005", not "0.00050000000000000001").
+// The shortest fixed-point text that reads back as `value` ("0.0005", not "5e-04" or
+// "0.00050000000000000001").
 std::string number(double value) {
     char text[64];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    const auto end = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed).ptr;
     return std::string(text, end);
 }
 

@@ -260,6 +260,7 @@ Result<void> RequestHandler::authenticate(ApiRequest& request, HandledRequest& h
     record.string_to_sign = handled.diagnostics.string_to_sign;
     if (!identity) {
         record.signature = record.string_to_sign.empty() ? "refused" : "mismatch";
+        record.secret_id = readable_secret_id(request);
         return identity.error();
     }
     record.signature = config_.auth.mode == AuthMode::off ? "off"
