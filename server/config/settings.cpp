@@ -132,8 +132,9 @@ std::vector<Setting> auth_settings() {
                      credentials_kind(),
                      [](Config& c, std::vector<Credential> v) { c.auth.credentials = std::move(v); }),
         make_setting({"auth.timestamp_window", "300", "",
-                      "seconds X-TC-Timestamp may differ from the server clock before AuthFailure.SignatureExpire"},
-                     duration_kind(seconds{1}, one_day), [](Config& c, seconds v) { c.auth.timestamp_window = v; }),
+                      "seconds X-TC-Timestamp may differ from the emulator's clock before AuthFailure.SignatureExpire "
+                      "(widen it to move the clock further than 5 minutes under signed requests)"},
+                     duration_kind(seconds{1}, ten_years), [](Config& c, seconds v) { c.auth.timestamp_window = v; }),
         make_setting({"auth.debug", "true", "",
                       "a failed signature's canonical request and string to sign go into the response headers "
                       "X-TC-Mock-Canonical-Request and X-TC-Mock-String-To-Sign"},

@@ -345,6 +345,27 @@ export async function expectApiError(promise, code) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The control plane (`/_mock/`)
+
+// Calls the control plane of `server`: resolves to {status, body} with the body parsed as JSON
+// when it is JSON, else as text.
+export async function control(server, method, path, body, headers = {}) {
+    const response = await fetch(`http://${server.endpoint}/_mock/${path}`, {
+        method,
+        headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed = text;
+    try {
+        parsed = JSON.parse(text);
+    } catch {
+        // metrics and other text answers stay text
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Requests and time
 
 // "YYYY-MM-DD HH:MM:SS" in UTC+8 (the zone of every datetime of the API).
