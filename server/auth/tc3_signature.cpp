@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <unordered_map>
 
 namespace tcaplus_mock {
 namespace {
@@ -160,12 +161,28 @@ std::string tc3_string_to_sign(std::string_view timestamp, std::string_view date
     return text;
 }
 
-std::string tc3_signature(std::string_view secret_key, std::string_view date, std::string_view service,
-                          std::string_view string_to_sign) {
+namespace {
+
+// The key derived from a SecretKey for one date and service: three HMACs that every request of the
+// same client repeats, so each thread keeps the keys it derived (a bounded number of them).
+const std::string& signing_key(std::string_view secret_key, std::string_view date, std::string_view service) {
+    constexpr std::size_t kept_keys = 16384;
+    thread_local std::unordered_map<std::string, std::string> keys;
+    std::string id;
+    id.reserve(secret_key.size() + date.size() + service.size() + 2);
+    id.append(secret_key).append(1, '\n').append(date).append(1, '\n').append(service);
+    if (const auto found = keys.find(id); found != keys.end()) return found->second;
+    if (keys.size() >= kept_keys) keys.clear();
     const std::string date_key = crypto::hmac_sha256("TC3" + std::string(secret_key), date);
     const std::string service_key = crypto::hmac_sha256(date_key, service);
-    const std::string signing_key = crypto::hmac_sha256(service_key, scope_terminator);
-    return crypto::hex(crypto::hmac_sha256(signing_key, string_to_sign));
+    return keys.emplace(std::move(id), crypto::hmac_sha256(service_key, scope_terminator)).first->second;
+}
+
+}  // namespace
+
+std::string tc3_signature(std::string_view secret_key, std::string_view date, std::string_view service,
+                          std::string_view string_to_sign) {
+    return crypto::hex(crypto::hmac_sha256(signing_key(secret_key, date, service), string_to_sign));
 }
 
 bool verify_tc3_signature(const HttpRequest& http, const Tc3Authorization& authorization,

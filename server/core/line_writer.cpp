@@ -16,6 +16,10 @@ namespace {
 
 constexpr int poll_interval_ms = 200;
 constexpr std::size_t chunk_bytes = PIPE_BUF;  // a writable pipe takes this much without blocking
+// Lines are written in batches: when this much is queued, or this long after the last batch. A
+// request then never pays for waking the writer thread, and a line is out within the interval.
+constexpr std::size_t batch_bytes = 64 * 1024;
+constexpr std::chrono::milliseconds batch_interval{50};
 
 std::uint64_t count_lines(std::string_view text) {
     return static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
@@ -33,10 +37,17 @@ struct LineWriter::State {
         for (;;) {
             {
                 std::unique_lock lock(mutex);
-                has_work.wait(lock, [this] { return stopping || !queue.empty(); });
-                if (queue.empty()) break;
+                has_work.wait_for(lock, batch_interval,
+                                  [this] { return stopping || flush_requested || queue.size() >= batch_bytes; });
+                if (queue.empty()) {
+                    flush_requested = false;
+                    drained.notify_all();
+                    if (stopping) break;
+                    continue;
+                }
                 batch.swap(queue);
                 in_flight = true;
+                flush_requested = false;
             }
             write_batch(batch);
             batch.clear();
@@ -109,6 +120,7 @@ struct LineWriter::State {
     std::string queue;       // guarded by mutex
     bool in_flight = false;  // guarded by mutex
     bool stopping = false;   // guarded by mutex
+    bool flush_requested = false;  // guarded by mutex
     bool exited = false;     // guarded by mutex
     std::atomic<bool> reader_gone{false};
     std::atomic<std::uint64_t> dropped{0};
@@ -135,20 +147,26 @@ void LineWriter::write(std::string_view line) {
         ++state_->dropped;
         return;
     }
+    bool batch_ready = false;
     {
         std::lock_guard lock(state_->mutex);
-        if (state_->queue.size() + line.size() + 1 > state_->capacity) {
+        auto& queue = state_->queue;
+        if (queue.size() + line.size() + 1 > state_->capacity) {
             ++state_->dropped;
             return;
         }
-        state_->queue.append(line);
-        state_->queue.push_back('\n');
+        const bool below = queue.size() < batch_bytes;
+        queue.append(line);
+        queue.push_back('\n');
+        batch_ready = below && queue.size() >= batch_bytes;
     }
-    state_->has_work.notify_one();
+    if (batch_ready) state_->has_work.notify_one();
 }
 
 bool LineWriter::flush(std::chrono::milliseconds timeout) {
     std::unique_lock lock(state_->mutex);
+    state_->flush_requested = true;
+    state_->has_work.notify_one();
     return state_->drained.wait_for(lock, timeout, [this] { return state_->queue.empty() && !state_->in_flight; });
 }
 

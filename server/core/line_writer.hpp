@@ -7,7 +7,9 @@
 //     line, never the process;
 //   - the writer thread itself never blocks for long: it waits for the descriptor to be writable
 //     (poll, with a timeout) and writes at most PIPE_BUF bytes at a time, which a writable pipe
-//     always takes whole.
+//     always takes whole;
+//   - lines go out in batches, at most 50 ms after they were written (or once 64 KiB are queued),
+//     so that writing a line never costs waking a thread.
 //
 // Thread safety: write() may be called from any thread; lines are never interleaved.
 

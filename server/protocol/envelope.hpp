@@ -19,7 +19,8 @@
 namespace tcaplus_mock {
 
 // A fresh random (version 4) UUID in lowercase, e.g. "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6".
-// Thread safe: each thread draws from its own generator, seeded from the operating system.
+// Thread safe: each thread draws from its own Mersenne Twister, seeded once from the operating
+// system (request ids need to be unique, not unpredictable).
 std::string new_request_id();
 
 // Serializes {"Response": {<fields...>, "RequestId": request_id}}. `RequestId` comes last and
