@@ -49,7 +49,7 @@ int serve(const Config& config) {
     HttpServer server(config.server,
                       HttpHandlers{
                           [&emulator](HttpRequest request) { return emulator.handle(std::move(request)); },
-                          [&emulator](const HttpRequest& request, std::size_t limit) {
+                          [&emulator](const HttpRequest& request, SizeLimit limit) {
                               return emulator.oversized(request, limit);
                           },
                       });

@@ -50,7 +50,8 @@ struct Config {
         std::chrono::seconds read_timeout{30};   // reading one request's body once its header arrived
         std::size_t header_limit = 64 * 1024;    // request line + headers, bytes
         std::size_t body_limit = 10 * 1024 * 1024;
-        std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
+        std::size_t body_memory = 64 * 1024 * 1024;  // request bodies held by all connections at once
+        std::chrono::seconds shutdown_grace{5};  // requests being handled get this long after SIGTERM
 
         bool operator==(const Server&) const = default;
     } server;

@@ -139,6 +139,10 @@ void apply_overrides(Config& config, const NameValueList& overrides) {
 }
 
 void check_consistency(const Config& config) {
+    if (config.server.body_memory < config.server.body_limit)
+        throw ConfigError("configuration: server.body_memory (" + std::to_string(config.server.body_memory) +
+                          ") is smaller than server.body_limit (" + std::to_string(config.server.body_limit) +
+                          "), so a body at the limit could never be read; raise body_memory or lower body_limit");
     if (config.auth.mode == AuthMode::strict && config.auth.credentials.empty())
         throw ConfigError(
             "configuration: auth.mode is strict but auth.credentials is empty, so every request "

@@ -41,8 +41,14 @@ std::vector<Setting> server_settings() {
                       "largest request body, in bytes; larger requests get RequestSizeLimitExceeded"},
                      integer_kind(1024, 1024 * 1024 * 1024),
                      [](Config& c, std::int64_t v) { c.server.body_limit = static_cast<std::size_t>(v); }),
-        make_setting({"server.shutdown_grace", "10", "",
-                      "seconds in-flight requests may take to finish after SIGTERM or SIGINT"},
+        make_setting({"server.body_memory", "67108864", "",
+                      "bytes of request bodies all connections may hold at once (at least server.body_limit); "
+                      "a body that does not fit gets RequestSizeLimitExceeded before it is read"},
+                     integer_kind(1024, std::int64_t{64} * 1024 * 1024 * 1024),
+                     [](Config& c, std::int64_t v) { c.server.body_memory = static_cast<std::size_t>(v); }),
+        make_setting({"server.shutdown_grace", "5", "",
+                      "seconds the requests being handled may take to finish after SIGTERM or SIGINT; "
+                      "connections without a whole request close at once"},
                      duration_kind(seconds{0}, seconds{3600}),
                      [](Config& c, seconds v) { c.server.shutdown_grace = v; }),
     };

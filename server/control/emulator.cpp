@@ -52,7 +52,7 @@ boost::asio::awaitable<HttpResponse> Emulator::handle(HttpRequest http) {
     co_return not_found(path);
 }
 
-HttpResponse Emulator::oversized(const HttpRequest& http, std::size_t limit) { return api_.oversized(http, limit); }
+HttpResponse Emulator::oversized(const HttpRequest& http, SizeLimit limit) { return api_.oversized(http, limit); }
 
 std::vector<std::string> Emulator::startup_warnings() const {
     std::vector<std::string> warnings;

@@ -33,7 +33,7 @@ public:
     Emulator(const Config& config, LineWriter& log_output);
 
     boost::asio::awaitable<HttpResponse> handle(HttpRequest http);
-    HttpResponse oversized(const HttpRequest& http, std::size_t limit);
+    HttpResponse oversized(const HttpRequest& http, SizeLimit limit);
 
     // Lines for the operator at start-up (an open control plane reachable beyond this machine).
     std::vector<std::string> startup_warnings() const;

@@ -102,6 +102,14 @@ ApiError request_size_limit_exceeded(std::size_t limit_bytes) {
                 "请求包超过限制大小 " + quoted(limit) + " 字节。");
 }
 
+ApiError body_memory_exhausted(std::size_t budget_bytes) {
+    const auto limit = std::to_string(budget_bytes);
+    return make("RequestSizeLimitExceeded",
+                "The request body cannot be taken now: the request bodies being received fill the limit of " +
+                    quoted(limit) + " bytes (server.body_memory). Please retry later.",
+                "当前正在接收的请求包已达总量上限 " + quoted(limit) + " 字节（server.body_memory），请稍后重试。");
+}
+
 ApiError invalid_action(std::string_view action) {
     return make("InvalidAction", "The action " + quoted(action) + " does not exist.",
                 "接口不存在。" + quoted(action) + " 不是有效的接口名。");

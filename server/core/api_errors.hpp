@@ -40,6 +40,9 @@ ApiError form_parameter_conflict(std::string_view name);
 ApiError unsupported_content_type(std::string_view content_type);
 ApiError unsupported_protocol(std::string_view method);
 ApiError request_size_limit_exceeded(std::size_t limit_bytes);
+// RequestSizeLimitExceeded, for a body the emulator cannot hold now: the bodies of all connections
+// together already fill `budget_bytes` (server.body_memory).
+ApiError body_memory_exhausted(std::size_t budget_bytes);
 ApiError invalid_action(std::string_view action);
 ApiError no_such_version(std::string_view version);
 ApiError invalid_region(std::string_view parameter_name);

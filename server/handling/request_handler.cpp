@@ -285,11 +285,12 @@ Result<void> RequestHandler::check_common_parameters(const ApiRequest& request) 
     return {};
 }
 
-HttpResponse RequestHandler::oversized(const HttpRequest& http, std::size_t limit) {
+HttpResponse RequestHandler::oversized(const HttpRequest& http, SizeLimit limit) {
     HandledRequest handled;
     start_record(http, services_.clock, handled);
     if (const auto* action = http.header("x-tc-action")) handled.record.action = *action;
-    const auto error = errors::request_size_limit_exceeded(limit);
+    const auto error = limit.kind == SizeLimit::Kind::body_memory ? errors::body_memory_exhausted(limit.bytes)
+                                                                  : errors::request_size_limit_exceeded(limit.bytes);
     handled.record.result = error.code;
     handled.record.message = error.message.in(handled.language);
     auto response = make_api_response(encode_error(error, handled.language, handled.record.request_id),

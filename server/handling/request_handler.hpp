@@ -65,8 +65,8 @@ public:
     // Answers one API request (the path has been routed here: `/`).
     boost::asio::awaitable<HttpResponse> handle(HttpRequest http);
 
-    // The answer to a request over a size limit of `limit` bytes (RequestSizeLimitExceeded).
-    HttpResponse oversized(const HttpRequest& http, std::size_t limit);
+    // The answer to a request over a size limit (RequestSizeLimitExceeded, naming the limit).
+    HttpResponse oversized(const HttpRequest& http, SizeLimit limit);
 
 private:
     boost::asio::awaitable<HttpResponse> handle_api(const HttpRequest& http, HandledRequest& handled);

@@ -18,15 +18,22 @@ struct HttpHandlers {
     // Answers one request: a coroutine, awaited on the connection's executor, so it may await other
     // work (storage) without blocking the I/O thread. Thread safe: called concurrently.
     std::function<boost::asio::awaitable<HttpResponse>(HttpRequest)> handle;
-    // Builds the answer to a request that broke a size limit: gets the request with whatever header
-    // fields were read and an empty body, and the limit broken in bytes (server.body_limit for a body,
-    // server.header_limit for a header, 65,533 for one header field longer than HTTP fields are kept).
-    // Thread safe like `handle`. The answer is sent with `Connection: close`.
-    std::function<HttpResponse(const HttpRequest&, std::size_t limit)> oversized;
+    // Builds the answer to a request that broke a size limit (SizeLimit says which): gets the request
+    // with whatever header fields were read and an empty body. Thread safe like `handle`. The answer is
+    // sent with `Connection: close`.
+    std::function<HttpResponse(const HttpRequest&, SizeLimit limit)> oversized;
 };
 
+// The connections are shared among settings.threads workers, each a thread with an io_context of
+// its own; a connection stays on the worker that accepted it.
+//
 // Deadlines per connection: idle_timeout from the moment it waits for a request until that request's
-// header is complete; read_timeout for the body; read_timeout again for writing each response.
+// header is complete; read_timeout for the body; read_timeout again for writing each response; none
+// while a request is being handled. They are checked every quarter second.
+//
+// Memory: the bodies of all connections together stay within settings.body_memory: a request whose
+// body does not fit (its Content-Length, or body_limit for a chunked body) is refused before its body
+// is read (the oversized handler, SizeLimit::Kind::body_memory).
 // Connections the server closes after an answer (a limit broken, a malformed message, `Connection:
 // close`) are closed gracefully: the send side is shut down and what the client still sends is read
 // and discarded until it closes its side, up to 64 MiB, 30 s in all and 2 s of silence, so a client
@@ -56,8 +63,9 @@ public:
     // The bound port, valid after start() (settings.port 0 picks a free one).
     std::uint16_t port() const;
 
-    // Graceful: stops accepting (new connections are refused); closes idle keep-alive connections;
-    // requests already being read or handled are answered, then their connections close. After
+    // Graceful: stops accepting (new connections are refused); closes at once every connection that has
+    // not delivered a whole request (idle, still sending its header or body, or lingering after an
+    // answer); requests being handled or answered are answered, then their connections close. After
     // settings.shutdown_grace the remaining connections are force-closed. Joins the worker threads.
     // Idempotent and thread safe; must not be called from inside a handler.
     void stop();

@@ -2,6 +2,7 @@
 // Plain HTTP messages: what the network layer hands to request handling and gets back.
 // Request handling never sees a socket or a Beast type, so it is tested as a plain function.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,18 @@ inline std::string_view target_query(std::string_view target) {
     const auto question = target.find('?');
     return question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
 }
+
+// Which size limit a request broke, and the limit in bytes.
+struct SizeLimit {
+    enum class Kind {
+        header,       // the request line and headers together (server.header_limit)
+        field,        // one header field, longer than HTTP servers keep (65,533 bytes)
+        body,         // the body (server.body_limit)
+        body_memory,  // the bodies all connections hold at once (server.body_memory)
+    };
+    Kind kind = Kind::body;
+    std::size_t bytes = 0;
+};
 
 struct HttpResponse {
     unsigned status = 200;

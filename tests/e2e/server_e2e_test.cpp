@@ -50,7 +50,7 @@ protected:
         server_ = std::make_unique<HttpServer>(
             config_.server,
             HttpHandlers{[this](HttpRequest r) { return emulator_->handle(std::move(r)); },
-                         [this](const HttpRequest& r, std::size_t limit) { return emulator_->oversized(r, limit); }});
+                         [this](const HttpRequest& r, SizeLimit limit) { return emulator_->oversized(r, limit); }});
         server_->start();
     }
     void stop() {

@@ -114,7 +114,7 @@ TEST_F(RequestHandlerTest, RegionOutsideTheOfferedListIsUnsupported) {
 TEST_F(RequestHandlerTest, OversizedRequestsGetTheSizeLimitEnvelopeAndClose) {
     auto request = json_request("");
     set_header(request, "x-tc-traceid", "trace-1");
-    const auto response = handler_->oversized(request, config_.server.body_limit);
+    const auto response = handler_->oversized(request, {SizeLimit::Kind::body, config_.server.body_limit});
     EXPECT_EQ(response.status, 200u);
     EXPECT_TRUE(response.close_connection);
     EXPECT_EQ(header_of(response, "X-TC-TraceId"), "trace-1");
@@ -124,7 +124,8 @@ TEST_F(RequestHandlerTest, OversizedRequestsGetTheSizeLimitEnvelopeAndClose) {
 
 TEST_F(RequestHandlerTest, OversizedNamesTheLimitThatWasBroken) {
     for (const std::size_t limit : {std::size_t{10485760}, std::size_t{65536}, std::size_t{65533}}) {
-        const auto reply = json::parse(handler_->oversized(json_request(""), limit).body).as_object();
+        const auto reply =
+            json::parse(handler_->oversized(json_request(""), {SizeLimit::Kind::body, limit}).body).as_object();
         EXPECT_NE(std::string(reply.at("Response").at("Error").at("Message").as_string())
                       .find("`" + std::to_string(limit) + "`"),
                   std::string::npos);

@@ -183,7 +183,8 @@ boost::asio::awaitable<HttpResponse> echo(HttpRequest request) {
 HttpHandlers echo_handlers() {
     HttpHandlers handlers;
     handlers.handle = echo;
-    handlers.oversized = [](const HttpRequest& request, std::size_t limit) {
+    handlers.oversized = [](const HttpRequest& request, SizeLimit size_limit) {
+        const std::size_t limit = size_limit.bytes;
         HttpResponse response;
         response.status = 413;
         response.headers = {{"Content-Type", "text/plain"}};
