@@ -72,6 +72,18 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def process_tree_cpu(pid):
+    """CPU seconds of `pid` and its children (nginx's workers)."""
+    total = cpu_seconds(pid)
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            for child in children.read().split():
+                total += cpu_seconds(int(child))
+    except OSError:
+        pass
+    return total
+
+
 def get(port, path, timeout=5):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
@@ -303,15 +315,19 @@ class Bench:
             nginx = self.start_nginx(canned)
             try:
                 self.wrk(self.nginx_port, warm, args.warmup)
+                nginx_cpu = process_tree_cpu(nginx.pid)
                 reference = self.wrk(self.nginx_port, measure, args.duration)
+                reference["cpu_us"] = (process_tree_cpu(nginx.pid) - nginx_cpu) * 1e6 / max(1, reference["requests"])
             finally:
                 nginx.send_signal(signal.SIGQUIT)
                 nginx.wait(30)
             figures["nginx_rps"] = reference["rps"]
+            figures["nginx_cpu_us"] = reference["cpu_us"]
             figures["ratio"] = figures["rps"] / reference["rps"]
             rounds.append(figures)
             print(f"  round {round_number + 1}: {figures['rps']:.0f} req/s vs nginx {reference['rps']:.0f} "
-                  f"({figures['ratio']:.2f}x), p99 {figures['p99_us'] / 1000:.2f} ms, {figures['cpu_us']:.1f} us CPU/req, "
+                  f"({figures['ratio']:.2f}x), p99 {figures['p99_us'] / 1000:.2f} ms, {figures['cpu_us']:.1f} us CPU/req "
+                  f"(nginx {figures['nginx_cpu_us']:.1f}), "
                   f"errors {figures['api_errors'] + figures['transport_errors']}, wrapped {figures['wrapped']}, "
                   f"codes {figures['codes']}", flush=True)
             for file in (database, database + "-wal", database + "-shm"):
@@ -335,6 +351,7 @@ class Bench:
             "nginx_rps": median("nginx_rps"),
             "ratio": statistics.median(r["ratio"] for r in rounds),
             "cpu_us": median("cpu_us"),
+            "nginx_cpu_us": median("nginx_cpu_us"),
             "tables_per_second": stored_per_second if per_request > 1 else None,
             "stored_per_second": stored_per_second,
         }
