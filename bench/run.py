@@ -246,7 +246,9 @@ class Bench:
             return None
         output = os.path.join(self.args.profile, f"perf-{scenario}.data")
         os.makedirs(self.args.profile, exist_ok=True)
-        return subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", str(pid), "-o", output],
+        call_graph = os.environ.get("PERF_CALL_GRAPH", "fp")
+        return subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-F", "999", "--call-graph", call_graph,
+                                 "-p", str(pid), "-o", output],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop_profiler(self, profiler):

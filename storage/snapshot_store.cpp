@@ -134,7 +134,8 @@ struct SnapshotStore::State {
           writer_tables(writer_db),
           savepoint(writer_db, "SAVEPOINT job"),
           release(writer_db, "RELEASE job"),
-          rollback_to(writer_db, "ROLLBACK TO job") {
+          rollback_to(writer_db, "ROLLBACK TO job"),
+          data_version(writer_db, "PRAGMA data_version") {
         const bool in_memory = options.path == memory_path;
         const std::size_t reader_count = in_memory ? 0 : std::max<std::size_t>(1, options.readers);
         writer = std::thread([this] { run_writer(); });
@@ -193,23 +194,38 @@ struct SnapshotStore::State {
     std::exception_ptr run_writes(std::vector<Job>& batch, std::vector<std::exception_ptr>& failures) {
         try {
             Transaction transaction(writer_db);
+            forget_counters_if_another_connection_wrote();
             for (std::size_t i = 0; i < batch.size(); ++i) {
                 if (!batch[i].is_read) failures[i] = run_in_savepoint(batch[i]);
             }
+            writer_tables.flush_counters();
             transaction.commit();
             return nullptr;
         } catch (...) {
+            writer_tables.forget_counters();  // they may count what the rolled back transaction took
             return std::current_exception();
         }
+    }
+
+    // The counters the writer keeps in memory are only right while no other connection writes the
+    // file (another process on the same database, the sqlite3 shell).
+    void forget_counters_if_another_connection_wrote() {
+        data_version.step();
+        const auto version = data_version.column_int64(0);
+        data_version.reset();
+        if (version != last_data_version) writer_tables.forget_counters();
+        last_data_version = version;
     }
 
     std::exception_ptr run_in_savepoint(Job& job) {
         savepoint.run();
         savepoint.reset();
+        writer_tables.mark_counters();
         auto failure = run_job(job, writer_tables);
         if (failure) {
             rollback_to.run();
             rollback_to.reset();
+            writer_tables.rollback_counters();
         }
         release.run();
         release.reset();
@@ -238,7 +254,8 @@ struct SnapshotStore::State {
     const StoreOptions options;
     Database writer_db;  // declared before the statements made from it: they are finalized first
     SnapshotTables writer_tables;
-    Statement savepoint, release, rollback_to;
+    Statement savepoint, release, rollback_to, data_version;
+    std::int64_t last_data_version = -1;
     JobQueue write_queue;
     JobQueue read_queue;
     std::thread writer;

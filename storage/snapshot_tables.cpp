@@ -39,10 +39,8 @@ constexpr std::string_view extend_in_use_sql =
 constexpr std::string_view erase_sql = "DELETE FROM snapshots WHERE " TCAPLUS_MOCK_KEY_MATCHES;
 constexpr std::string_view purge_gone_sql =
     "DELETE FROM snapshots WHERE account = ?1 AND cluster_id = ?2 AND gone_time <= ?3";
-constexpr std::string_view next_id_sql =
-    "INSERT INTO id_counters (account, cluster_id, kind, last_value) VALUES (?1, ?2, ?3, 1)"
-    " ON CONFLICT (account, cluster_id, kind) DO UPDATE SET last_value = last_value + 1"
-    " RETURNING last_value";
+constexpr std::string_view read_counter_sql =
+    "SELECT last_value FROM id_counters WHERE account = ?1 AND cluster_id = ?2 AND kind = ?3";
 constexpr std::string_view set_counter_sql =
     "INSERT INTO id_counters (account, cluster_id, kind, last_value) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (account, cluster_id, kind) DO UPDATE SET last_value = excluded.last_value";
@@ -189,13 +187,13 @@ struct SnapshotTables::Statements {
           extend_in_use(db, extend_in_use_sql),
           erase(db, erase_sql),
           purge_gone(db, purge_gone_sql),
-          next_id(db, next_id_sql),
+          read_counter(db, read_counter_sql),
           set_counter(db, set_counter_sql),
           insert_import(db, insert_import_sql),
           insert_resource(db, insert_resource_sql) {}
 
     Statement find, list, count_for_table, count_all, insert, update_dead_time, mark_deleted, extend_in_use, erase,
-        purge_gone, next_id, set_counter, insert_import, insert_resource;
+        purge_gone, read_counter, set_counter, insert_import, insert_resource;
 };
 
 SnapshotTables::SnapshotTables(Database& db) : db_(db), statements_(std::make_unique<Statements>(db)) {}
@@ -295,17 +293,58 @@ std::string SnapshotTables::next_application_id(std::string_view account, std::s
 }
 
 std::string SnapshotTables::next_id(std::string_view account, std::string_view cluster_id, std::string_view kind) {
-    StatementUse use(statements_->next_id);
-    use->bind_text(1, account);
-    use->bind_text(2, cluster_id);
-    use->bind_text(3, kind);
-    use->step();
-    const std::int64_t value = use->column_int64(0);
-    use->run();  // finishes the statement so its write is complete before the reset
+    counter_key_.assign(account).append(1, '\x1f').append(cluster_id).append(1, '\x1f').append(kind);
+    auto found = counters_.find(counter_key_);
+    if (found == counters_.end()) {
+        Counter counter{std::string(account), std::string(cluster_id), std::string(kind)};
+        StatementUse use(statements_->read_counter);
+        use->bind_text(1, account);
+        use->bind_text(2, cluster_id);
+        use->bind_text(3, kind);
+        if (use->step()) counter.last_value = use->column_int64(0);
+        found = counters_.emplace(counter_key_, std::move(counter)).first;
+    }
+    Counter& counter = found->second;
+    counter_undo_.push_back({&counter, counter.last_value, counter.dirty});
+    if (!counter.dirty) dirty_counters_.push_back(&counter);
+    ++counter.last_value;
+    counter.dirty = true;
     std::string id(cluster_id);
     id += '-';
-    id += std::to_string(value);
+    id += std::to_string(counter.last_value);
     return id;
+}
+
+void SnapshotTables::flush_counters() {
+    for (Counter* dirty : dirty_counters_) {
+        if (!dirty->dirty) continue;
+        Counter& counter = *dirty;
+        StatementUse use(statements_->set_counter);
+        use->bind_text(1, counter.account);
+        use->bind_text(2, counter.cluster_id);
+        use->bind_text(3, counter.kind);
+        use->bind_int64(4, counter.last_value);
+        use->run();
+        counter.dirty = false;
+    }
+    dirty_counters_.clear();
+    counter_undo_.clear();
+}
+
+void SnapshotTables::forget_counters() {
+    counters_.clear();
+    dirty_counters_.clear();
+    counter_undo_.clear();
+}
+
+void SnapshotTables::mark_counters() { counter_undo_.clear(); }
+
+void SnapshotTables::rollback_counters() {
+    for (auto undo = counter_undo_.rbegin(); undo != counter_undo_.rend(); ++undo) {
+        undo->counter->last_value = undo->last_value;
+        undo->counter->dirty = undo->dirty;
+    }
+    counter_undo_.clear();
 }
 
 void SnapshotTables::insert_import(const ImportRecord& record) {
@@ -333,6 +372,7 @@ void SnapshotTables::insert_resource(const ResourceRecord& record) {
 }
 
 std::vector<std::string> SnapshotTables::accounts() {
+    flush_counters();
     Statement statement(db_, accounts_sql);
     return read_all(statement, [](const Statement& row) { return row.column_text(0); });
 }
@@ -350,6 +390,7 @@ std::vector<ImportRecord> SnapshotTables::imports_of(std::string_view account) {
 }
 
 std::vector<CounterRecord> SnapshotTables::counters_of(std::string_view account) {
+    flush_counters();
     Statement statement(db_, counters_of_sql);
     statement.bind_text(1, account);
     return read_all(statement, [](const Statement& row) {
@@ -369,6 +410,8 @@ std::vector<ResourceRecord> SnapshotTables::all_resources() {
 }
 
 void SnapshotTables::set_counter(const CounterRecord& record) {
+    flush_counters();
+    forget_counters();
     StatementUse use(statements_->set_counter);
     use->bind_text(1, record.account);
     use->bind_text(2, record.cluster_id);
@@ -378,6 +421,8 @@ void SnapshotTables::set_counter(const CounterRecord& record) {
 }
 
 void SnapshotTables::erase_account(std::string_view account) {
+    flush_counters();
+    forget_counters();
     for (const auto sql : erase_account_sql) {
         Statement statement(db_, sql);
         statement.bind_text(1, account);
@@ -385,6 +430,9 @@ void SnapshotTables::erase_account(std::string_view account) {
     }
 }
 
-void SnapshotTables::erase_everything() { db_.execute(erase_everything_sql); }
+void SnapshotTables::erase_everything() {
+    forget_counters();
+    db_.execute(erase_everything_sql);
+}
 
 }  // namespace tcaplus_mock::storage

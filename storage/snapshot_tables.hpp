@@ -18,6 +18,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tcaplus_mock::storage {
@@ -66,8 +68,17 @@ public:
     std::size_t purge_gone(std::string_view account, std::string_view cluster_id, long long now);
 
     // --- counters: "<cluster_id>-<n>", n = 1, 2, 3... per account, cluster and kind ---
+    // The numbers are counted in memory (read from the file on first use) and written back by
+    // flush_counters(), which must run before the transaction commits; the store's writer does
+    // that, and forgets the counts when a transaction fails or another connection wrote the file.
     std::string next_task_id(std::string_view account, std::string_view cluster_id);
     std::string next_application_id(std::string_view account, std::string_view cluster_id);
+    void flush_counters();
+    void forget_counters();
+    // What the counters handed out since mark_counters() is taken back by rollback_counters()
+    // (a job whose savepoint was rolled back).
+    void mark_counters();
+    void rollback_counters();
 
     // --- imports and resources ---
     void insert_import(const ImportRecord& record);
@@ -89,10 +100,26 @@ public:
 
 private:
     struct Statements;
+    struct Counter {
+        std::string account;
+        std::string cluster_id;
+        std::string kind;
+        std::int64_t last_value = 0;
+        bool dirty = false;
+    };
     std::string next_id(std::string_view account, std::string_view cluster_id, std::string_view kind);
 
     Database& db_;
     std::unique_ptr<Statements> statements_;
+    struct CounterUndo {
+        Counter* counter;  // map nodes stay put; the undo log is cleared whenever the map is
+        std::int64_t last_value;
+        bool dirty;
+    };
+    std::unordered_map<std::string, Counter> counters_;  // by account \x1f cluster \x1f kind
+    std::vector<Counter*> dirty_counters_;               // to write back
+    std::vector<CounterUndo> counter_undo_;              // states before, since the mark
+    std::string counter_key_;                            // reused, so a lookup allocates nothing
 };
 
 }  // namespace tcaplus_mock::storage

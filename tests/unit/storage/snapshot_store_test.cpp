@@ -106,6 +106,27 @@ TEST_F(SnapshotStoreTest, BlockingCallsRethrowTheJobsFailure) {
     EXPECT_FALSE(store_.health().last_write_failed);
 }
 
+TEST_F(SnapshotStoreTest, AFailedJobGivesBackTheIdsItTook) {
+    WriterGate gate(store_);
+    Outcome failing, next;
+    std::string taken, given;
+    store_.write(
+        [&](SnapshotTables& tables) {
+            taken = tables.next_task_id("a", "c");
+            throw std::runtime_error("changed its mind");
+        },
+        failing.done());
+    store_.write([&](SnapshotTables& tables) { given = tables.next_task_id("a", "c"); }, next.done());
+    gate.release();
+    ASSERT_NE(failing.future.get(), nullptr);
+    ASSERT_EQ(next.future.get(), nullptr);
+    EXPECT_EQ(taken, "c-1");
+    EXPECT_EQ(given, "c-1") << "the failed job's number is handed out again";
+    std::vector<CounterRecord> counters;
+    store_.read_now([&](SnapshotTables& tables) { counters = tables.counters_of("a"); });
+    EXPECT_EQ(counters, (std::vector<CounterRecord>{{"a", "c", "task", 1}})) << "committed with the batch";
+}
+
 TEST_F(SnapshotStoreTest, ConcurrentWritersGetEveryTaskIdOnce) {
     constexpr int writers = 4;
     constexpr int writes_each = 50;
@@ -210,6 +231,20 @@ TEST_F(FileSnapshotStoreTest, ACompletedWriteIsCommittedForEveryOtherConnection)
                     });
         EXPECT_EQ(outcome.future.get(), nullptr);
     }
+}
+
+// The writer counts ids in memory; a number another connection committed must still be respected.
+TEST_F(FileSnapshotStoreTest, CountersWrittenByAnotherConnectionAreSeen) {
+    SnapshotStore store(options());
+    std::string id;
+    store.write_now([&](SnapshotTables& tables) { id = tables.next_task_id("a", "c"); });
+    EXPECT_EQ(id, "c-1");
+    {
+        Database other(options().path);
+        other.execute("UPDATE id_counters SET last_value = 100 WHERE account = 'a' AND cluster_id = 'c'");
+    }
+    store.write_now([&](SnapshotTables& tables) { id = tables.next_task_id("a", "c"); });
+    EXPECT_EQ(id, "c-101");
 }
 
 TEST_F(FileSnapshotStoreTest, FileUsesWriteAheadLogging) {
