@@ -96,9 +96,27 @@ CREATE TABLE resources (
 ) WITHOUT ROWID;
 )sql";
 
+// One row per cluster with both counters: a snapshot takes a number of each, so one write keeps
+// both where two rows took two.
+constexpr std::string_view merge_counters_per_cluster = R"sql(
+CREATE TABLE cluster_counters (
+    account          TEXT    NOT NULL,
+    cluster_id       TEXT    NOT NULL,
+    last_task        INTEGER NOT NULL DEFAULT 0,
+    last_application INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (account, cluster_id)
+) WITHOUT ROWID;
+INSERT INTO cluster_counters (account, cluster_id, last_task, last_application)
+    SELECT account, cluster_id, max(CASE kind WHEN 'task' THEN last_value ELSE 0 END),
+           max(CASE kind WHEN 'application' THEN last_value ELSE 0 END)
+    FROM id_counters GROUP BY account, cluster_id;
+DROP TABLE id_counters;
+)sql";
+
 constexpr std::array migrations_of_this_build{
     Migration{1, "snapshots and per-cluster id counters", create_snapshots_and_counters},
     Migration{2, "accounts, snapshot lifecycle, imports and declared resources", add_accounts_lifecycle_and_imports},
+    Migration{3, "both id counters of a cluster in one row", merge_counters_per_cluster},
 };
 
 void check_numbering(std::span<const Migration> migrations) {

@@ -39,18 +39,21 @@ constexpr std::string_view extend_in_use_sql =
 constexpr std::string_view erase_sql = "DELETE FROM snapshots WHERE " TCAPLUS_MOCK_KEY_MATCHES;
 constexpr std::string_view purge_gone_sql =
     "DELETE FROM snapshots WHERE account = ?1 AND cluster_id = ?2 AND gone_time <= ?3";
-constexpr std::string_view read_counter_sql =
-    "SELECT last_value FROM id_counters WHERE account = ?1 AND cluster_id = ?2 AND kind = ?3";
-constexpr std::string_view set_counter_sql =
-    "INSERT INTO id_counters (account, cluster_id, kind, last_value) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (account, cluster_id, kind) DO UPDATE SET last_value = excluded.last_value";
+constexpr std::string_view read_counters_sql =
+    "SELECT last_task, last_application FROM cluster_counters WHERE account = ?1 AND cluster_id = ?2";
+constexpr std::string_view write_counters_sql =
+    "INSERT INTO cluster_counters (account, cluster_id, last_task, last_application) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_task = excluded.last_task,"
+    " last_application = excluded.last_application";
+constexpr std::string_view update_counters_sql =
+    "UPDATE cluster_counters SET last_task = ?3, last_application = ?4 WHERE account = ?1 AND cluster_id = ?2";
 constexpr std::string_view insert_import_sql =
     "INSERT INTO imports (" TCAPLUS_MOCK_IMPORT_COLUMNS ")"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 constexpr std::string_view insert_resource_sql =
     "INSERT OR IGNORE INTO resources (account, cluster_id, table_group_id, table_name) VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view accounts_sql =
-    "SELECT account FROM snapshots UNION SELECT account FROM imports UNION SELECT account FROM id_counters"
+    "SELECT account FROM snapshots UNION SELECT account FROM imports UNION SELECT account FROM cluster_counters"
     " UNION SELECT account FROM resources ORDER BY 1";
 constexpr std::string_view snapshots_of_sql =
     "SELECT " TCAPLUS_MOCK_SNAPSHOT_COLUMNS " FROM snapshots WHERE account = ?1"
@@ -58,7 +61,8 @@ constexpr std::string_view snapshots_of_sql =
 constexpr std::string_view imports_of_sql =
     "SELECT " TCAPLUS_MOCK_IMPORT_COLUMNS " FROM imports WHERE account = ?1 ORDER BY cluster_id, start_time, task_id";
 constexpr std::string_view counters_of_sql =
-    "SELECT account, cluster_id, kind, last_value FROM id_counters WHERE account = ?1 ORDER BY cluster_id, kind";
+    "SELECT account, cluster_id, last_task, last_application FROM cluster_counters WHERE account = ?1"
+    " ORDER BY cluster_id";
 constexpr std::string_view resources_of_sql =
     "SELECT account, cluster_id, table_group_id, table_name FROM resources WHERE account = ?1"
     " ORDER BY cluster_id, table_group_id, table_name";
@@ -67,9 +71,9 @@ constexpr std::string_view all_resources_sql =
     " ORDER BY account, cluster_id, table_group_id, table_name";
 constexpr std::string_view erase_account_sql[] = {
     "DELETE FROM snapshots WHERE account = ?1", "DELETE FROM imports WHERE account = ?1",
-    "DELETE FROM id_counters WHERE account = ?1", "DELETE FROM resources WHERE account = ?1"};
+    "DELETE FROM cluster_counters WHERE account = ?1", "DELETE FROM resources WHERE account = ?1"};
 constexpr std::string_view erase_everything_sql =
-    "DELETE FROM snapshots; DELETE FROM imports; DELETE FROM id_counters; DELETE FROM resources;";
+    "DELETE FROM snapshots; DELETE FROM imports; DELETE FROM cluster_counters; DELETE FROM resources;";
 
 #undef TCAPLUS_MOCK_SNAPSHOT_COLUMNS
 #undef TCAPLUS_MOCK_IMPORT_COLUMNS
@@ -187,13 +191,14 @@ struct SnapshotTables::Statements {
           extend_in_use(db, extend_in_use_sql),
           erase(db, erase_sql),
           purge_gone(db, purge_gone_sql),
-          read_counter(db, read_counter_sql),
-          set_counter(db, set_counter_sql),
+          read_counters(db, read_counters_sql),
+          write_counters(db, write_counters_sql),
+          update_counters(db, update_counters_sql),
           insert_import(db, insert_import_sql),
           insert_resource(db, insert_resource_sql) {}
 
     Statement find, list, count_for_table, count_all, insert, update_dead_time, mark_deleted, extend_in_use, erase,
-        purge_gone, read_counter, set_counter, insert_import, insert_resource;
+        purge_gone, read_counters, write_counters, update_counters, insert_import, insert_resource;
 };
 
 SnapshotTables::SnapshotTables(Database& db) : db_(db), statements_(std::make_unique<Statements>(db)) {}
@@ -285,48 +290,55 @@ std::size_t SnapshotTables::purge_gone(std::string_view account, std::string_vie
 }
 
 std::string SnapshotTables::next_task_id(std::string_view account, std::string_view cluster_id) {
-    return next_id(account, cluster_id, "task");
+    return next_id(account, cluster_id, true);
 }
 
 std::string SnapshotTables::next_application_id(std::string_view account, std::string_view cluster_id) {
-    return next_id(account, cluster_id, "application");
+    return next_id(account, cluster_id, false);
 }
 
-std::string SnapshotTables::next_id(std::string_view account, std::string_view cluster_id, std::string_view kind) {
-    counter_key_.assign(account).append(1, '\x1f').append(cluster_id).append(1, '\x1f').append(kind);
+SnapshotTables::Counters& SnapshotTables::counters(std::string_view account, std::string_view cluster_id) {
+    counter_key_.assign(account).append(1, '\x1f').append(cluster_id);
     auto found = counters_.find(counter_key_);
-    if (found == counters_.end()) {
-        Counter counter{std::string(account), std::string(cluster_id), std::string(kind)};
-        StatementUse use(statements_->read_counter);
-        use->bind_text(1, account);
-        use->bind_text(2, cluster_id);
-        use->bind_text(3, kind);
-        if (use->step()) counter.last_value = use->column_int64(0);
-        found = counters_.emplace(counter_key_, std::move(counter)).first;
+    if (found != counters_.end()) return found->second;
+    Counters entry{std::string(account), std::string(cluster_id)};
+    StatementUse use(statements_->read_counters);
+    use->bind_text(1, account);
+    use->bind_text(2, cluster_id);
+    if (use->step()) {
+        entry.last_task = use->column_int64(0);
+        entry.last_application = use->column_int64(1);
+        entry.stored = true;
     }
-    Counter& counter = found->second;
-    counter_undo_.push_back({&counter, counter.last_value, counter.dirty});
-    if (!counter.dirty) dirty_counters_.push_back(&counter);
-    ++counter.last_value;
-    counter.dirty = true;
+    return counters_.emplace(counter_key_, std::move(entry)).first->second;
+}
+
+std::string SnapshotTables::next_id(std::string_view account, std::string_view cluster_id, bool task) {
+    Counters& entry = counters(account, cluster_id);
+    counter_undo_.push_back({&entry, entry.last_task, entry.last_application, entry.dirty});
+    if (!entry.dirty) dirty_counters_.push_back(&entry);
+    entry.dirty = true;
+    const std::int64_t value = task ? ++entry.last_task : ++entry.last_application;
     std::string id(cluster_id);
     id += '-';
-    id += std::to_string(counter.last_value);
+    id += std::to_string(value);
     return id;
 }
 
+void SnapshotTables::write_back(Counters& entry) {
+    StatementUse use(entry.stored ? statements_->update_counters : statements_->write_counters);
+    use->bind_text(1, entry.account);
+    use->bind_text(2, entry.cluster_id);
+    use->bind_int64(3, entry.last_task);
+    use->bind_int64(4, entry.last_application);
+    use->run();
+    entry.stored = true;
+    entry.dirty = false;
+}
+
 void SnapshotTables::flush_counters() {
-    for (Counter* dirty : dirty_counters_) {
-        if (!dirty->dirty) continue;
-        Counter& counter = *dirty;
-        StatementUse use(statements_->set_counter);
-        use->bind_text(1, counter.account);
-        use->bind_text(2, counter.cluster_id);
-        use->bind_text(3, counter.kind);
-        use->bind_int64(4, counter.last_value);
-        use->run();
-        counter.dirty = false;
-    }
+    for (Counters* entry : dirty_counters_)
+        if (entry->dirty) write_back(*entry);
     dirty_counters_.clear();
     counter_undo_.clear();
 }
@@ -341,8 +353,9 @@ void SnapshotTables::mark_counters() { counter_undo_.clear(); }
 
 void SnapshotTables::rollback_counters() {
     for (auto undo = counter_undo_.rbegin(); undo != counter_undo_.rend(); ++undo) {
-        undo->counter->last_value = undo->last_value;
-        undo->counter->dirty = undo->dirty;
+        undo->entry->last_task = undo->last_task;
+        undo->entry->last_application = undo->last_application;
+        undo->entry->dirty = undo->dirty;
     }
     counter_undo_.clear();
 }
@@ -393,9 +406,14 @@ std::vector<CounterRecord> SnapshotTables::counters_of(std::string_view account)
     flush_counters();
     Statement statement(db_, counters_of_sql);
     statement.bind_text(1, account);
-    return read_all(statement, [](const Statement& row) {
-        return CounterRecord{row.column_text(0), row.column_text(1), row.column_text(2), row.column_int64(3)};
-    });
+    std::vector<CounterRecord> records;
+    while (statement.step()) {
+        const auto cluster = statement.column_text(1);
+        if (const auto task = statement.column_int64(2)) records.push_back({statement.column_text(0), cluster, "task", task});
+        if (const auto application = statement.column_int64(3))
+            records.push_back({statement.column_text(0), cluster, "application", application});
+    }
+    return records;
 }
 
 std::vector<ResourceRecord> SnapshotTables::resources_of(std::string_view account) {
@@ -411,13 +429,9 @@ std::vector<ResourceRecord> SnapshotTables::all_resources() {
 
 void SnapshotTables::set_counter(const CounterRecord& record) {
     flush_counters();
-    forget_counters();
-    StatementUse use(statements_->set_counter);
-    use->bind_text(1, record.account);
-    use->bind_text(2, record.cluster_id);
-    use->bind_text(3, record.kind);
-    use->bind_int64(4, record.last_value);
-    use->run();
+    Counters& entry = counters(record.account, record.cluster_id);
+    (record.kind == "task" ? entry.last_task : entry.last_application) = record.last_value;
+    write_back(entry);
 }
 
 void SnapshotTables::erase_account(std::string_view account) {

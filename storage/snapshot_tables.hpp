@@ -100,25 +100,30 @@ public:
 
 private:
     struct Statements;
-    struct Counter {
+    // The two counters of one cluster, as the writer counts them.
+    struct Counters {
         std::string account;
         std::string cluster_id;
-        std::string kind;
-        std::int64_t last_value = 0;
-        bool dirty = false;
+        std::int64_t last_task = 0;
+        std::int64_t last_application = 0;
+        bool stored = false;  // a row exists in the file
+        bool dirty = false;   // counted past what the file holds
     };
-    std::string next_id(std::string_view account, std::string_view cluster_id, std::string_view kind);
+    struct CounterUndo {
+        Counters* entry;  // map nodes stay put; the undo log is cleared whenever the map is
+        std::int64_t last_task;
+        std::int64_t last_application;
+        bool dirty;
+    };
+    Counters& counters(std::string_view account, std::string_view cluster_id);
+    std::string next_id(std::string_view account, std::string_view cluster_id, bool task);
+    void write_back(Counters& entry);
 
     Database& db_;
     std::unique_ptr<Statements> statements_;
-    struct CounterUndo {
-        Counter* counter;  // map nodes stay put; the undo log is cleared whenever the map is
-        std::int64_t last_value;
-        bool dirty;
-    };
-    std::unordered_map<std::string, Counter> counters_;  // by account \x1f cluster \x1f kind
-    std::vector<Counter*> dirty_counters_;               // to write back
-    std::vector<CounterUndo> counter_undo_;              // states before, since the mark
+    std::unordered_map<std::string, Counters> counters_;  // by account \x1f cluster
+    std::vector<Counters*> dirty_counters_;               // to write back
+    std::vector<CounterUndo> counter_undo_;               // states before, since the mark
     std::string counter_key_;                            // reused, so a lookup allocates nothing
 };
 

@@ -53,7 +53,7 @@ TEST(SchemaMigrationsTest, EmptyDatabaseReachesTheLatestVersion) {
     migrate(db);
     EXPECT_EQ(db.user_version(), latest_schema_version());
     EXPECT_TRUE(table_exists(db, "snapshots"));
-    EXPECT_TRUE(table_exists(db, "id_counters"));
+    EXPECT_TRUE(table_exists(db, "cluster_counters"));
     EXPECT_FALSE(db.in_transaction());
 }
 
@@ -226,10 +226,11 @@ TEST(SchemaMigrationsTest, AVersionOneDatabaseKeepsItsSnapshotsInTheSharedAccoun
     EXPECT_EQ(rows.column_text(1), "yy");
     EXPECT_FALSE(rows.step());
 
-    Statement counter(db, "SELECT last_value FROM id_counters WHERE account = 'default' AND cluster_id = 'xx'"
-                          " AND kind = 'task'");
+    Statement counter(db, "SELECT last_task, last_application FROM cluster_counters WHERE account = 'default'"
+                          " AND cluster_id = 'xx'");
     ASSERT_TRUE(counter.step());
     EXPECT_EQ(counter.column_int64(0), 7);
+    EXPECT_EQ(counter.column_int64(1), 7);
 }
 
 }  // namespace

@@ -241,7 +241,7 @@ TEST_F(FileSnapshotStoreTest, CountersWrittenByAnotherConnectionAreSeen) {
     EXPECT_EQ(id, "c-1");
     {
         Database other(options().path);
-        other.execute("UPDATE id_counters SET last_value = 100 WHERE account = 'a' AND cluster_id = 'c'");
+        other.execute("UPDATE cluster_counters SET last_task = 100 WHERE account = 'a' AND cluster_id = 'c'");
     }
     store.write_now([&](SnapshotTables& tables) { id = tables.next_task_id("a", "c"); });
     EXPECT_EQ(id, "c-101");
