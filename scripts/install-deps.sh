@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs, from Debian/Ubuntu packages, what tcaplus-mock needs and the machine lacks.
 #   scripts/install-deps.sh          build dependencies (compiler, CMake, Boost >= 1.81, SQLite, OpenSSL)
-#   scripts/install-deps.sh --test   also GoogleTest, Node.js and npm (the official SDK suite) and
-#                                    Python 3 (the reliability suite)
+#   scripts/install-deps.sh --test   also GoogleTest, Node.js and npm (the official SDK suite),
+#                                    Python 3 (the reliability suite), wrk and nginx-light (the
+#                                    benchmark's smoke run)
+#   scripts/install-deps.sh --bench  the build dependencies and what the benchmark needs
 # Installs nothing that is already there; needs root or sudo only when something is missing.
 set -euo pipefail
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_bench=0
+[ "${1:-}" = "--test" ] && want_test=1 && want_bench=1
+[ "${1:-}" = "--bench" ] && want_bench=1
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
@@ -33,13 +37,14 @@ boost_packages() {
 }
 
 packages=(g++ cmake make libsqlite3-dev libssl-dev ca-certificates)
-[ "$want_test" = 1 ] && packages+=(libgtest-dev python3)
+[ "$want_test" = 1 ] && packages+=(libgtest-dev)
+[ "$want_bench" = 1 ] && packages+=(python3 wrk nginx-light)
 missing=()
 for package in "${packages[@]}"; do installed "$package" || missing+=("$package"); done
 read -r -a boost <<<"$(boost_packages)"
 for package in "${boost[@]}"; do installed "$package" || missing+=("$package"); done
 # Node.js may come from elsewhere (nodesource, nvm): only install Debian's when none answers.
-if [ "$want_test" = 1 ] && ! { command -v node >/dev/null && command -v npm >/dev/null; }; then
+if [ "$want_bench" = 1 ] && ! { command -v node >/dev/null && command -v npm >/dev/null; }; then
   missing+=(nodejs npm)
 fi
 
