@@ -47,6 +47,7 @@ boost::asio::awaitable<Result<json::object>> describe_snapshots(const ActionCont
     const auto wanted_tables = selected_tables(params);
     const long long now = unix_seconds(context.clock.now());
     json::array results;
+    results.reserve(records.size());
     for (const auto& record : records) {
         if (!wanted_tables.empty() && !wanted_tables.contains({record.key.table_group_id, record.key.table_name}))
             continue;

@@ -23,6 +23,11 @@ bool separators_match(std::string_view text) {
     return text[4] == '-' && text[7] == '-' && text[10] == ' ' && text[13] == ':' && text[16] == ':';
 }
 
+// Writes `value` (non-negative, below 10^width) as `width` zero-padded digits at `text[position]`.
+void write_digits(std::string& text, std::size_t position, std::size_t width, long long value) {
+    for (std::size_t i = position + width; i > position; --i, value /= 10) text[i - 1] = static_cast<char>('0' + value % 10);
+}
+
 }  // namespace
 
 std::optional<long long> parse_datetime(std::string_view text, seconds utc_offset) {
@@ -42,11 +47,22 @@ std::string format_datetime(long long unix_seconds, seconds utc_offset) {
     const auto day_start = floor<days>(local);
     const year_month_day date{day_start};
     const hh_mm_ss time{local - day_start};
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02ld:%02ld:%02lld", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                  static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
-                  static_cast<long long>(time.seconds().count()));
+    const int year = static_cast<int>(date.year());
+    if (year < 0 || year > 9999) {  // outside what the API can state; spelled out, never cut
+        char text[64];
+        std::snprintf(text, sizeof text, "%d-%02u-%02u %02ld:%02ld:%02lld", year, static_cast<unsigned>(date.month()),
+                      static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
+                      static_cast<long>(time.minutes().count()), static_cast<long long>(time.seconds().count()));
+        return text;
+    }
+    // Written digit by digit: this runs three times for every snapshot a response lists.
+    std::string text = "0000-00-00 00:00:00";
+    write_digits(text, 0, 4, year);
+    write_digits(text, 5, 2, static_cast<unsigned>(date.month()));
+    write_digits(text, 8, 2, static_cast<unsigned>(date.day()));
+    write_digits(text, 11, 2, time.hours().count());
+    write_digits(text, 14, 2, time.minutes().count());
+    write_digits(text, 17, 2, time.seconds().count());
     return text;
 }
 
