@@ -11,6 +11,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/storage_ptr.hpp>
 
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ struct ActionContext {
     ResourceCatalog& resources;
     storage::SnapshotStore& store;
     const std::optional<ItemFault>& item_fault;
+    // Where the answer's JSON is allocated: the request's arena, freed at once when the request
+    // is done. Build every value of the answer with it (a value built elsewhere is copied in).
+    boost::json::storage_ptr memory;
 };
 
 // Returns the Response fields (without RequestId), or a request-level error. Runs on the

@@ -118,10 +118,10 @@ void store_items(std::vector<Item>& items, storage::SnapshotTables& tables, cons
 json::object encode_result(const Item& item, const ActionContext& context) {
     const auto zone = context.config.api.utc_offset;
     const auto& record = item.record;
-    if (!item.error) return snapshot_result(record, SnapshotStatus::creating, zone);
+    if (!item.error) return snapshot_result(record, SnapshotStatus::creating, zone, context.memory);
     const ItemIdentity identity{record.key.table_group_id, record.key.table_name, record.key.snapshot_name,
                                 record.snapshot_time, record.dead_time};
-    return failed_result(identity, *item.error, context.language, zone);
+    return failed_result(identity, *item.error, context.language, zone, context.memory);
 }
 
 }  // namespace
@@ -145,10 +145,10 @@ boost::asio::awaitable<Result<json::object>> create_snapshots(const ActionContex
         });
     }
 
-    json::array results;
+    json::array results(context.memory);
     results.reserve(items.size());
     for (const auto& item : items) results.push_back(encode_result(item, context));
-    co_return json::object{{"TotalCount", results.size()}, {"TableResults", std::move(results)}};
+    co_return json::object({{"TotalCount", results.size()}, {"TableResults", std::move(results)}}, context.memory);
 }
 
 }  // namespace tcaplus_mock

@@ -46,15 +46,15 @@ boost::asio::awaitable<Result<json::object>> describe_snapshots(const ActionCont
 
     const auto wanted_tables = selected_tables(params);
     const long long now = unix_seconds(context.clock.now());
-    json::array results;
+    json::array results(context.memory);
     results.reserve(records.size());
     for (const auto& record : records) {
         if (!wanted_tables.empty() && !wanted_tables.contains({record.key.table_group_id, record.key.table_name}))
             continue;
         const auto status = live_status(&record, context, now);
-        if (status) results.push_back(snapshot_result(record, *status, context.config.api.utc_offset));
+        if (status) results.push_back(snapshot_result(record, *status, context.config.api.utc_offset, context.memory));
     }
-    co_return json::object{{"TotalCount", results.size()}, {"TableResults", std::move(results)}};
+    co_return json::object({{"TotalCount", results.size()}, {"TableResults", std::move(results)}}, context.memory);
 }
 
 }  // namespace tcaplus_mock

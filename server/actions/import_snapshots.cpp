@@ -111,7 +111,7 @@ boost::asio::awaitable<Result<json::object>> import_snapshots(const ActionContex
     if (declares_table)
         context.resources.add({context.account, record->source.cluster_id, record->new_table_group_id,
                                record->new_table_name});
-    co_return json::object{{"TaskId", record->task_id}, {"ApplicationId", record->application_id}};
+    co_return json::object({{"TaskId", record->task_id}, {"ApplicationId", record->application_id}}, context.memory);
 }
 
 }  // namespace tcaplus_mock

@@ -49,18 +49,18 @@ std::vector<SelectedSnapshot> read_selected_snapshots(const ActionContext& conte
 
 json::object encode_selected_snapshots(const std::vector<SelectedSnapshot>& items, const ActionContext& context) {
     const auto zone = context.config.api.utc_offset;
-    json::array results;
+    json::array results(context.memory);
     results.reserve(items.size());
     for (const auto& item : items) {
         if (!item.error) {
-            results.push_back(snapshot_result(item.record, item.status, zone));
+            results.push_back(snapshot_result(item.record, item.status, zone, context.memory));
             continue;
         }
         const ItemIdentity identity{item.key.table_group_id, item.key.table_name, item.key.snapshot_name, {},
                                     item.dead_time};
-        results.push_back(failed_result(identity, *item.error, context.language, zone));
+        results.push_back(failed_result(identity, *item.error, context.language, zone, context.memory));
     }
-    return {{"TotalCount", results.size()}, {"TableResults", std::move(results)}};
+    return json::object({{"TotalCount", results.size()}, {"TableResults", std::move(results)}}, context.memory);
 }
 
 }  // namespace tcaplus_mock

@@ -28,11 +28,12 @@ struct ItemIdentity {
 // A stored snapshot as it stands: TableGroupId, TableName, SnapshotName, SnapshotTime,
 // SnapshotDeadTime, SnapshotCreateTime (datetimes in `zone`), TaskId, ApplicationId, SnapshotSize
 // and SnapshotStatus for `status`, and an empty Error (`{"Code": "", "Message": ""}`).
+// Both functions allocate the object in `memory`.
 boost::json::object snapshot_result(const storage::SnapshotRecord& record, SnapshotStatus status,
-                                    std::chrono::seconds zone);
+                                    std::chrono::seconds zone, boost::json::storage_ptr memory = {});
 
 // An item that failed: what the request named (times only when given) and its Error in `language`.
 boost::json::object failed_result(const ItemIdentity& item, const ApiError& error, Language language,
-                                  std::chrono::seconds zone);
+                                  std::chrono::seconds zone, boost::json::storage_ptr memory = {});
 
 }  // namespace tcaplus_mock
