@@ -182,7 +182,7 @@ boost::asio::awaitable<HttpResponse> RequestHandler::handle_api(const HttpReques
     Result<json::object> outcome = errors::internal_error();
     auto& record = handled.record;
     try {
-        auto request = decode_api_request(http);
+        auto request = decode_api_request(http, &handled.memory);
         if (request) {
             handled.language = request->language;
             outcome = co_await run_pipeline(*request, handled);

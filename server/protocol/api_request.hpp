@@ -19,6 +19,10 @@ enum class SigningScheme {
 };
 
 struct ApiRequest {
+    ApiRequest() = default;
+    // `params` allocated in `memory` (a JSON body is parsed straight into it).
+    explicit ApiRequest(boost::json::storage_ptr memory) : params(std::move(memory)) {}
+
     SigningScheme scheme = SigningScheme::tc3;
 
     // Common parameters. Empty when absent; `*_present` tells absent from empty where it matters.

@@ -44,22 +44,22 @@ void read_tc3_common_headers(const HttpRequest& http, ApiRequest& request) {
     request.language = parse_language(language);
 }
 
-ApiRequest new_request(const HttpRequest& http) {
-    ApiRequest request;
+ApiRequest new_request(const HttpRequest& http, json::storage_ptr memory = {}) {
+    ApiRequest request(std::move(memory));
     request.http = &http;
     read_header(http, "x-tc-traceid", request.trace_id);
     return request;
 }
 
-Result<ApiRequest> decode_json_post(const HttpRequest& http) {
-    ApiRequest request = new_request(http);
+Result<ApiRequest> decode_json_post(const HttpRequest& http, const json::storage_ptr& memory) {
+    ApiRequest request = new_request(http, memory);
     read_tc3_common_headers(http, request);
 
     // The real service's answer to an empty body is not documented; an empty body is not JSON.
     if (http.body.find_first_not_of(" \t\r\n") == std::string::npos)
         return errors::body_not_json("the body is empty");
     boost::system::error_code ec;
-    json::value body = json::parse(http.body, ec);
+    json::value body = json::parse(http.body, ec, memory);
     if (ec) return errors::body_not_json(ec.message());
     if (!body.is_object()) return errors::body_not_object();
     request.params = std::move(body.as_object());
@@ -136,10 +136,10 @@ Result<ApiRequest> decode_get(const HttpRequest& http) {
     return decode_form(http, query);
 }
 
-Result<ApiRequest> decode_post(const HttpRequest& http) {
+Result<ApiRequest> decode_post(const HttpRequest& http, const json::storage_ptr& memory) {
     const std::string* content_type = http.header("content-type");
     const auto type = content_type == nullptr ? std::string_view() : media_type(*content_type);
-    if (text::iequals(type, "application/json")) return decode_json_post(http);
+    if (text::iequals(type, "application/json")) return decode_json_post(http, memory);
     if (!text::iequals(type, "application/x-www-form-urlencoded"))
         return errors::unsupported_content_type(content_type == nullptr ? std::string_view()
                                                                         : text::trim_blanks(*content_type));
@@ -152,8 +152,8 @@ Result<ApiRequest> decode_post(const HttpRequest& http) {
 
 }  // namespace
 
-Result<ApiRequest> decode_api_request(const HttpRequest& http) {
-    if (http.method == "POST") return decode_post(http);
+Result<ApiRequest> decode_api_request(const HttpRequest& http, const json::storage_ptr& memory) {
+    if (http.method == "POST") return decode_post(http, memory);
     if (http.method == "GET") return decode_get(http);
     return errors::unsupported_protocol(http.method);
 }

@@ -27,8 +27,9 @@ inline constexpr std::size_t max_v1_form_body_bytes = 1024 * 1024;  // a form PO
 // alive while the request is handled. Header values are read with surrounding spaces and tabs
 // removed; when a header repeats, the first one counts. The query string of a POST is ignored.
 // X-TC-TraceId is read in every scheme, since it is only echoed back. A JSON body is parsed
-// strictly (RFC 8259, UTF-8 checked, nesting up to 32 levels); a key repeated in one JSON object
-// keeps its last value, whereas a name repeated in a form is refused.
+// strictly (RFC 8259, UTF-8 checked, nesting up to 32 levels) into `memory`, which must outlive
+// the request's params; a key repeated in one JSON object keeps its last value, whereas a name
+// repeated in a form is refused.
 //
 // Fails, as a value, with:
 //   - errors::unsupported_protocol(method) for a method other than GET and POST (case-sensitive);
@@ -41,6 +42,6 @@ inline constexpr std::size_t max_v1_form_body_bytes = 1024 * 1024;  // a form PO
 //     and errors::body_not_object() for JSON that is not an object;
 //   - the failures of parse_form_pairs and unflatten_parameters (form_parameters.hpp) for form and
 //     query parameters, and errors::form_parameter_conflict(name) for a v1 common parameter given twice.
-Result<ApiRequest> decode_api_request(const HttpRequest& http);
+Result<ApiRequest> decode_api_request(const HttpRequest& http, const boost::json::storage_ptr& memory = {});
 
 }  // namespace tcaplus_mock
