@@ -326,10 +326,11 @@ class Bench:
                 nginx.wait(30)
             figures["nginx_rps"] = reference["rps"]
             figures["nginx_cpu_us"] = reference["cpu_us"]
+            figures["nginx_p99_us"] = reference["p99_us"]
             figures["ratio"] = figures["rps"] / reference["rps"]
             rounds.append(figures)
             print(f"  round {round_number + 1}: {figures['rps']:.0f} req/s vs nginx {reference['rps']:.0f} "
-                  f"({figures['ratio']:.2f}x), p99 {figures['p99_us'] / 1000:.2f} ms, {figures['cpu_us']:.1f} us CPU/req "
+                  f"({figures['ratio']:.2f}x), p99 {figures['p99_us'] / 1000:.2f} ms (nginx {figures['nginx_p99_us'] / 1000:.2f}), {figures['cpu_us']:.1f} us CPU/req "
                   f"(nginx {figures['nginx_cpu_us']:.1f}), "
                   f"errors {figures['api_errors'] + figures['transport_errors']}, wrapped {figures['wrapped']}, "
                   f"codes {figures['codes']}", flush=True)
@@ -352,6 +353,7 @@ class Bench:
             "wrapped": sum(r["wrapped"] for r in rounds),
             "peak_rss_mib": max(r["peak_rss_kib"] for r in rounds) / 1024,
             "nginx_rps": median("nginx_rps"),
+            "nginx_p99_ms": median("nginx_p99_us") / 1000,
             "ratio": statistics.median(r["ratio"] for r in rounds),
             "cpu_us": median("cpu_us"),
             "nginx_cpu_us": median("nginx_cpu_us"),
@@ -366,14 +368,14 @@ def markdown(results, bench, args):
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; wrk -t{args.threads} -c{args.connections}, "
         f"{args.duration} s after a {args.warmup} s warm-up, {args.rounds} rounds, medians.",
         "",
-        "| Scenario | req/s | p50 ms | p99 ms | max ms | errors | peak RSS MiB | CPU µs/req | nginx req/s | ratio |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| Scenario | req/s | p50 ms | p99 ms | max ms | errors | peak RSS MiB | CPU µs/req | nginx req/s | nginx p99 ms | nginx CPU µs/req | ratio |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         extra = f" ({r['tables_per_second']:.0f} tables/s)" if r["tables_per_second"] else ""
         lines.append(f"| ({r['scenario']}) {r['name']} | {r['rps']:.0f}{extra} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
                      f"{r['max_ms']:.1f} | {r['errors']} | {r['peak_rss_mib']:.1f} | {r['cpu_us']:.1f} | {r['nginx_rps']:.0f} | "
-                     f"{r['ratio']:.2f} |")
+                     f"{r['nginx_p99_ms']:.2f} | {r['nginx_cpu_us']:.1f} | {r['ratio']:.2f} |")
     lines += ["", f"Idle RSS {statistics.median(bench.idle_rss) / 1024:.1f} MiB; healthy "
                   f"{statistics.median(bench.startup_ms):.0f} ms after the process starts (median of "
                   f"{len(bench.startup_ms)} starts)."]

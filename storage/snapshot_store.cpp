@@ -18,6 +18,11 @@ namespace {
 
 constexpr std::string_view memory_path = ":memory:";
 constexpr std::size_t max_batch_jobs = 1024;
+// SQLite copies the write-ahead log into the database file inside the commit that takes the log
+// past this many pages, and every request of that group commit waits for the copy and its two
+// fsyncs. Small checkpoints keep that wait short: in bench (a), p99 was 14 ms with SQLite's
+// default of 1000 pages, 7-9 ms with 250 and 6-7 ms with 100, for the same throughput.
+constexpr std::string_view checkpoint_pages = "100";
 
 struct Job {
     StoreJob work;
@@ -33,6 +38,7 @@ void configure_writer(Database& db, const StoreOptions& options) {
     }
     db.set_pragma("synchronous", options.synchronous_full ? "FULL" : "NORMAL");
     db.set_pragma("foreign_keys", "ON");
+    if (options.path != memory_path) db.set_pragma("wal_autocheckpoint", checkpoint_pages);
 }
 
 Database open_writer(const StoreOptions& options) {
@@ -315,6 +321,7 @@ StoreSettings SnapshotStore::settings() {
         settings.synchronous = synchronous_name(db.pragma("synchronous"));
         settings.foreign_keys = db.pragma("foreign_keys") == "1";
         settings.busy_timeout = std::chrono::milliseconds(std::stoll(db.pragma("busy_timeout")));
+        settings.checkpoint_pages = std::stoi(db.pragma("wal_autocheckpoint"));
         settings.schema_version = db.user_version();
     });
     return settings;

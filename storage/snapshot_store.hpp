@@ -45,6 +45,7 @@ struct StoreSettings {
     std::string synchronous;   // "normal" or "full"
     bool foreign_keys = false;
     std::chrono::milliseconds busy_timeout{0};
+    int checkpoint_pages = 0;  // PRAGMA wal_autocheckpoint: the log's size that starts a checkpoint
     int schema_version = 0;
 };
 
