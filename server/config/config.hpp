@@ -118,6 +118,7 @@ struct Config {
 
     struct Journal {
         std::size_t capacity = 1000;  // API requests kept for GET /_mock/requests; 0 = none
+        std::size_t max_bytes = 8 * 1024 * 1024;  // and at most this much of their texts
 
         bool operator==(const Journal&) const = default;
     } journal;

@@ -34,7 +34,7 @@ Emulator::Emulator(const Config& config, LineWriter& log_output)
       store_(store_options(config)),
       resources_(config.resources),
       rate_limiter_(clock_, frequency_limits(config)),
-      journal_(config.journal.capacity),
+      journal_(config.journal.capacity, config.journal.max_bytes),
       metrics_(ApiSpec::builtin().action_names()),
       log_(config.log.format, config.log.requests, log_output),
       api_(config, {clock_, store_, resources_, rate_limiter_, faults_, log_, journal_, metrics_}),

@@ -9,7 +9,9 @@ namespace tcaplus_mock {
 namespace {
 
 void cut(std::string& text, std::size_t limit) {
-    if (text.size() > limit) text.resize(text::utf8_prefix(text, limit).size());
+    if (text.size() <= limit) return;
+    text.resize(text::utf8_prefix(text, limit).size());
+    text.shrink_to_fit();  // what is kept is what counts against the journal's bytes
 }
 
 void cut_to_size(RequestRecord& record) {
@@ -26,6 +28,18 @@ void cut_to_size(RequestRecord& record) {
     if (record.items.size() > 1000) record.items.resize(1000);
 }
 
+// What a record's texts occupy: their characters (the heap blocks behind them, roughly).
+std::size_t text_bytes(const RequestRecord& record) {
+    std::size_t bytes = sizeof(RequestRecord);
+    for (const auto* field : {&record.request_id, &record.trace_id, &record.client_address, &record.method,
+                              &record.action, &record.secret_id, &record.account, &record.signature,
+                              &record.canonical_request, &record.string_to_sign, &record.throttle, &record.result,
+                              &record.message, &record.parameter, &record.fault_id, &record.fault_type, &record.body})
+        bytes += field->capacity();
+    for (const auto& item : record.items) bytes += sizeof(item) + item.capacity();
+    return bytes;
+}
+
 bool matches(const RequestRecord& record, const RequestJournal::Filter& filter) {
     if (filter.action && record.action != *filter.action) return false;
     if (filter.code && record.result != *filter.code) return false;
@@ -36,24 +50,32 @@ bool matches(const RequestRecord& record, const RequestJournal::Filter& filter) 
 
 }  // namespace
 
-RequestJournal::RequestJournal(std::size_t capacity) : slots_(capacity) {}
+RequestJournal::RequestJournal(std::size_t capacity, std::size_t max_bytes)
+    : capacity_(capacity), max_bytes_(max_bytes) {}
 
 void RequestJournal::record(RequestRecord record) {
-    if (slots_.empty()) return;
+    if (capacity_ == 0) return;
     cut_to_size(record);
+    const std::size_t bytes = text_bytes(record);
     std::lock_guard lock(mutex_);
-    slots_[next_] = std::move(record);
-    next_ = (next_ + 1) % slots_.size();
-    count_ = std::min(count_ + 1, slots_.size());
+    records_.push_back({std::move(record), bytes});
+    bytes_ += bytes;
+    drop_oldest_while_over();
+}
+
+void RequestJournal::drop_oldest_while_over() {
+    while (records_.size() > 1 && (records_.size() > capacity_ || bytes_ > max_bytes_)) {
+        bytes_ -= records_.front().bytes;
+        records_.pop_front();
+    }
 }
 
 std::vector<RequestRecord> RequestJournal::list(const Filter& filter) const {
     std::vector<RequestRecord> found;
     std::lock_guard lock(mutex_);
-    for (std::size_t i = 0; i < count_; ++i) {
-        const auto& record = slots_[(next_ + slots_.size() - 1 - i) % slots_.size()];
-        if (!matches(record, filter)) continue;
-        found.push_back(record);
+    for (auto it = records_.rbegin(); it != records_.rend(); ++it) {
+        if (!matches(it->record, filter)) continue;
+        found.push_back(it->record);
         if (filter.limit != 0 && found.size() == filter.limit) break;
     }
     return found;
@@ -62,37 +84,34 @@ std::vector<RequestRecord> RequestJournal::list(const Filter& filter) const {
 std::vector<std::string> RequestJournal::accounts() const {
     std::set<std::string> accounts;
     std::lock_guard lock(mutex_);
-    for (std::size_t i = 0; i < count_; ++i) {
-        const auto& account = slots_[(next_ + slots_.size() - 1 - i) % slots_.size()].account;
-        if (!account.empty()) accounts.insert(account);
-    }
+    for (const auto& kept : records_)
+        if (!kept.record.account.empty()) accounts.insert(kept.record.account);
     return {accounts.begin(), accounts.end()};
 }
 
 void RequestJournal::clear() {
     std::lock_guard lock(mutex_);
-    for (auto& slot : slots_) slot = RequestRecord{};
-    next_ = 0;
-    count_ = 0;
+    records_.clear();
+    bytes_ = 0;
 }
 
 void RequestJournal::clear_account(const std::string& account) {
     std::lock_guard lock(mutex_);
-    if (slots_.empty()) return;
-    std::vector<RequestRecord> kept;  // oldest first
-    for (std::size_t i = count_; i > 0; --i) {
-        auto& record = slots_[(next_ + slots_.size() - i) % slots_.size()];
-        if (record.account != account) kept.push_back(std::move(record));
-    }
-    for (auto& slot : slots_) slot = RequestRecord{};
-    for (std::size_t i = 0; i < kept.size(); ++i) slots_[i] = std::move(kept[i]);
-    count_ = kept.size();
-    next_ = count_ % slots_.size();
+    std::erase_if(records_, [&](const Kept& kept) {
+        if (kept.record.account != account) return false;
+        bytes_ -= kept.bytes;
+        return true;
+    });
 }
 
 std::size_t RequestJournal::size() const {
     std::lock_guard lock(mutex_);
-    return count_;
+    return records_.size();
+}
+
+std::size_t RequestJournal::bytes() const {
+    std::lock_guard lock(mutex_);
+    return bytes_;
 }
 
 }  // namespace tcaplus_mock

@@ -1,7 +1,8 @@
 #pragma once
 // RequestJournal: the most recent API requests, kept in memory for the control plane
-// (`GET /_mock/requests`). A ring of `capacity` records: the oldest is dropped for each new one, and
-// every text of a record is cut to a fixed size, so memory stays flat however long the emulator runs.
+// (`GET /_mock/requests`). At most `capacity` records and `max_bytes` bytes of their texts: the
+// oldest records go first, and every text of a record is cut to a fixed size, so memory stays
+// flat however long the emulator runs and however large the requests are.
 //
 // Thread safety: every method may be called from any thread.
 
@@ -9,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -23,8 +25,8 @@ public:
     // The most any other text of a record keeps (an action name, a SecretId...).
     static constexpr std::size_t max_field_bytes = 256;
 
-    // capacity 0 keeps nothing.
-    explicit RequestJournal(std::size_t capacity);
+    // capacity 0 keeps nothing. The newest record is always kept, even alone over max_bytes.
+    RequestJournal(std::size_t capacity, std::size_t max_bytes);
 
     // Keeps a copy of `record`, its texts cut to size.
     void record(RequestRecord record);
@@ -45,13 +47,22 @@ public:
     void clear_account(const std::string& account);
 
     std::size_t size() const;
-    std::size_t capacity() const noexcept { return slots_.size(); }
+    std::size_t capacity() const noexcept { return capacity_; }
+    // Bytes of text the records kept hold (what max_bytes bounds).
+    std::size_t bytes() const;
 
 private:
+    struct Kept {
+        RequestRecord record;
+        std::size_t bytes;
+    };
+    void drop_oldest_while_over();
+
+    const std::size_t capacity_;
+    const std::size_t max_bytes_;
     mutable std::mutex mutex_;
-    std::vector<RequestRecord> slots_;
-    std::size_t next_ = 0;   // where the next record goes
-    std::size_t count_ = 0;  // records kept, at most slots_.size()
+    std::deque<Kept> records_;  // oldest first
+    std::size_t bytes_ = 0;
 };
 
 }  // namespace tcaplus_mock

@@ -87,7 +87,7 @@ struct HandlerServices {
         : store({config.storage.path, false, std::chrono::milliseconds(1000)}),
           resources(config.resources),
           rate_limiter(clock, frequency_limits(config)),
-          journal(config.journal.capacity),
+          journal(config.journal.capacity, config.journal.max_bytes),
           metrics(ApiSpec::builtin().action_names()) {
         if (resources.strict())
             store.read_now([this](storage::SnapshotTables& tables) { resources.replace_all(tables.all_resources()); });

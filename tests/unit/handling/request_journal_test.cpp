@@ -16,6 +16,8 @@ RequestRecord record(std::string id, std::string action = "CreateSnapshots", std
     return r;
 }
 
+constexpr std::size_t plenty = std::size_t{1} << 30;  // a byte budget no test reaches
+
 std::vector<std::string> ids(const std::vector<RequestRecord>& records) {
     std::vector<std::string> out;
     for (const auto& r : records) out.push_back(r.request_id);
@@ -23,14 +25,14 @@ std::vector<std::string> ids(const std::vector<RequestRecord>& records) {
 }
 
 TEST(RequestJournal, KeepsTheNewestUpToItsCapacityNewestFirst) {
-    RequestJournal journal(3);
+    RequestJournal journal(3, plenty);
     for (int i = 1; i <= 5000; ++i) journal.record(record(std::to_string(i)));
     EXPECT_EQ(journal.size(), 3u);
     EXPECT_EQ(ids(journal.list({})), (std::vector<std::string>{"5000", "4999", "4998"}));
 }
 
 TEST(RequestJournal, FiltersCombine) {
-    RequestJournal journal(100);
+    RequestJournal journal(100, plenty);
     journal.record(record("1", "CreateSnapshots", "a"));
     journal.record(record("2", "DeleteSnapshots", "a", "ResourceNotFound"));
     journal.record(record("3", "CreateSnapshots", "b", "RequestLimitExceeded"));
@@ -53,7 +55,7 @@ TEST(RequestJournal, FiltersCombine) {
 }
 
 TEST(RequestJournal, ClearingOneAccountKeepsTheOthersInOrder) {
-    RequestJournal journal(4);
+    RequestJournal journal(4, plenty);
     for (int i = 1; i <= 6; ++i) journal.record(record(std::to_string(i), "CreateSnapshots", i % 2 ? "odd" : "even"));
     journal.clear_account("odd");
     EXPECT_EQ(ids(journal.list({})), (std::vector<std::string>{"6", "4"}));
@@ -67,7 +69,7 @@ TEST(RequestJournal, ClearingOneAccountKeepsTheOthersInOrder) {
 }
 
 TEST(RequestJournal, TextsAreCutSoMemoryStaysFlat) {
-    RequestJournal journal(2);
+    RequestJournal journal(2, plenty);
     auto big = record("1");
     big.body = std::string(10 * 1024 * 1024, 'b');
     big.body_bytes = big.body.size();
@@ -82,8 +84,35 @@ TEST(RequestJournal, TextsAreCutSoMemoryStaysFlat) {
     EXPECT_EQ(kept.string_to_sign.size(), RequestJournal::max_text_bytes);
 }
 
+TEST(RequestJournal, TheByteBudgetDropsTheOldestFirst) {
+    constexpr std::size_t budget = 100 * 1024;
+    RequestJournal journal(1000, budget);
+    for (int i = 1; i <= 50; ++i) {
+        auto r = record(std::to_string(i));
+        r.body = std::string(10 * 1024, 'b');
+        journal.record(r);
+        EXPECT_LE(journal.bytes(), budget);
+    }
+    const auto kept = ids(journal.list({}));
+    ASSERT_GE(kept.size(), 5u);
+    EXPECT_LT(kept.size(), 10u) << "ten 10 KiB bodies and their records do not fit in 100 KiB";
+    EXPECT_EQ(kept.front(), "50");
+    EXPECT_EQ(kept.back(), std::to_string(50 - kept.size() + 1)) << "the oldest went, in order";
+    journal.clear_account("a");
+    EXPECT_EQ(journal.bytes(), 0u);
+}
+
+TEST(RequestJournal, TheNewestRecordStaysEvenAloneOverTheBudget) {
+    RequestJournal journal(10, 1024);
+    auto r = record("big");
+    r.body = std::string(8 * 1024, 'b');
+    journal.record(record("small"));
+    journal.record(r);
+    EXPECT_EQ(ids(journal.list({})), (std::vector<std::string>{"big"}));
+}
+
 TEST(RequestJournal, CapacityZeroKeepsNothing) {
-    RequestJournal journal(0);
+    RequestJournal journal(0, plenty);
     journal.record(record("1"));
     EXPECT_EQ(journal.size(), 0u);
     EXPECT_TRUE(journal.list({}).empty());
