@@ -19,10 +19,10 @@ namespace {
 constexpr std::string_view memory_path = ":memory:";
 constexpr std::size_t max_batch_jobs = 1024;
 // SQLite copies the write-ahead log into the database file inside the commit that takes the log
-// past this many pages, and every request of that group commit waits for the copy and its two
-// fsyncs. Small checkpoints keep that wait short: in bench (a), p99 was 14 ms with SQLite's
-// default of 1000 pages, 7-9 ms with 250 and 6-7 ms with 100, for the same throughput.
-constexpr std::string_view checkpoint_pages = "100";
+// past this many pages, and every request of that group commit waits for the copy and its fsyncs.
+// Measured with bench (a) (1 round of 5 s, same run): 1000 pages (SQLite's default) 14.6k req/s,
+// p99 24-27 ms; 500: 15.2k, 16 ms; 250: 14.3k, 11-13 ms; 100: 11.5k, 10.5 ms.
+constexpr std::string_view checkpoint_pages = "250";
 
 struct Job {
     StoreJob work;

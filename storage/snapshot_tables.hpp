@@ -28,9 +28,9 @@ namespace tcaplus_mock::storage {
 struct SnapshotQuery {
     std::string account;
     std::string cluster_id;
-    std::optional<std::string> table_group_id;
-    std::optional<std::string> table_name;
-    std::optional<std::string> snapshot_name;
+    std::optional<std::string> table_group_id = std::nullopt;  // nullopt = any
+    std::optional<std::string> table_name = std::nullopt;  // nullopt = any
+    std::optional<std::string> snapshot_name = std::nullopt;  // nullopt = any
 };
 
 class SnapshotTables {

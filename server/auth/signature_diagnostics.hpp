@@ -10,6 +10,7 @@ namespace tcaplus_mock {
 struct SignatureDiagnostics {
     std::string canonical_request;  // TC3 only; empty for signature v1, which has no canonical request
     std::string string_to_sign;
+    std::string problem;  // why the signature was refused before any comparison, "" for a mismatch
 };
 
 // Replaces what a diagnostic must not show: the value of a signed `x-tc-token` header line of a TC3

@@ -185,6 +185,26 @@ std::string tc3_signature(std::string_view secret_key, std::string_view date, st
     return crypto::hex(crypto::hmac_sha256(signing_key(secret_key, date, service), string_to_sign));
 }
 
+namespace {
+
+// `127` of `127.0.0.1:8023`, `localhost:8023` of itself: the service the Node and C++ SDKs sign.
+std::string_view first_label(std::string_view host) { return host.substr(0, host.find('.')); }
+
+// The services a real client signs: `tcaplusdb` (Python, Go, tccli), or the first label of the
+// endpoint (Node, C++), with or without the port. Another service (`cvm`) was signed for another API.
+bool service_accepted(std::string_view service, const SigningHosts& hosts) {
+    if (service == "tcaplusdb" || service == first_label(hosts.as_sent)) return true;
+    return hosts.without_port && service == first_label(*hosts.without_port);
+}
+
+std::string service_problem(std::string_view service, const SigningHosts& hosts) {
+    return "the credential scope names the service `" + text::sanitize_utf8(service) +
+           "`; a signature for this API names `tcaplusdb` or the first label of the Host header (`" +
+           text::sanitize_utf8(first_label(hosts.as_sent)) + "`)";
+}
+
+}  // namespace
+
 bool verify_tc3_signature(const HttpRequest& http, const Tc3Authorization& authorization,
                           std::string_view timestamp_text, long long timestamp, std::string_view secret_key,
                           SignatureDiagnostics* diagnostics) {
@@ -192,7 +212,8 @@ bool verify_tc3_signature(const HttpRequest& http, const Tc3Authorization& autho
     const std::string* host_header = http.header("host");
     const SigningHosts hosts = signing_hosts(host_header != nullptr ? std::string_view(*host_header) : "");
 
-    if (authorization.scope_date == expected_date) {
+    const bool service_ok = service_accepted(authorization.scope_service, hosts);
+    if (service_ok && authorization.scope_date == expected_date) {
         std::vector<std::string_view> candidates{hosts.as_sent};
         if (hosts.without_port && signs_host(authorization)) candidates.push_back(*hosts.without_port);
         for (std::string_view host : candidates) {
@@ -208,6 +229,7 @@ bool verify_tc3_signature(const HttpRequest& http, const Tc3Authorization& autho
         diagnostics->canonical_request = tc3_canonical_request(http, authorization, hosts.as_sent);
         diagnostics->string_to_sign = tc3_string_to_sign(timestamp_text, expected_date, authorization.scope_service,
                                                          diagnostics->canonical_request);
+        if (!service_ok) diagnostics->problem = service_problem(authorization.scope_service, hosts);
         redact_secrets(*diagnostics);
     }
     return false;

@@ -117,6 +117,7 @@ json::object journal_entry(const RequestRecord& record, std::chrono::seconds zon
         entry["canonical_request"] = utf8(record.canonical_request);
         entry["string_to_sign"] = utf8(record.string_to_sign);
     }
+    if (!record.signature_problem.empty()) entry["signature_problem"] = utf8(record.signature_problem);
     return entry;
 }
 

@@ -286,7 +286,7 @@ json::object write_state_document(const StateDocument& state, std::chrono::secon
     json::array accounts;
     for (const auto& account : state.accounts) accounts.push_back(write_account(account, zone));
     const auto minutes = zone.count() / 60;
-    char offset[16];
+    char offset[24];  // room for any long long, which silences -Wformat-truncation
     std::snprintf(offset, sizeof offset, "%c%02lld:%02lld", minutes < 0 ? '-' : '+',
                   static_cast<long long>(std::abs(minutes) / 60), static_cast<long long>(std::abs(minutes) % 60));
     return {{"version", state_document_version},

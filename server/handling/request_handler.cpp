@@ -57,6 +57,8 @@ void add_signature_debug_headers(HttpResponse& response, const SignatureDiagnost
     if (diagnostics.string_to_sign.empty()) return;
     response.headers.emplace_back("X-TC-Mock-String-To-Sign", debug_header_value(diagnostics.string_to_sign));
     response.headers.emplace_back("X-TC-Mock-Canonical-Request", debug_header_value(diagnostics.canonical_request));
+    if (!diagnostics.problem.empty())
+        response.headers.emplace_back("X-TC-Mock-Signature-Problem", debug_header_value(diagnostics.problem));
 }
 
 // What the journal keeps of the body: JSON as sent; form bodies and query strings with their
@@ -261,6 +263,7 @@ Result<void> RequestHandler::authenticate(ApiRequest& request, HandledRequest& h
     auto identity = authenticator_.authenticate(request, &handled.diagnostics);
     record.canonical_request = handled.diagnostics.canonical_request;
     record.string_to_sign = handled.diagnostics.string_to_sign;
+    record.signature_problem = handled.diagnostics.problem;
     if (!identity) {
         record.signature = record.string_to_sign.empty() ? "refused" : "mismatch";
         record.secret_id = readable_secret_id(request);

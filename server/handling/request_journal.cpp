@@ -21,6 +21,7 @@ void cut_to_size(RequestRecord& record) {
     cut(record.message, RequestJournal::max_text_bytes);
     cut(record.canonical_request, RequestJournal::max_text_bytes);
     cut(record.string_to_sign, RequestJournal::max_text_bytes);
+    cut(record.signature_problem, RequestJournal::max_text_bytes);
     if (record.body.size() > RequestJournal::max_text_bytes) {
         record.body_truncated = true;
         cut(record.body, RequestJournal::max_text_bytes);
@@ -33,7 +34,7 @@ std::size_t text_bytes(const RequestRecord& record) {
     std::size_t bytes = sizeof(RequestRecord);
     for (const auto* field : {&record.request_id, &record.trace_id, &record.client_address, &record.method,
                               &record.action, &record.secret_id, &record.account, &record.signature,
-                              &record.canonical_request, &record.string_to_sign, &record.throttle, &record.result,
+                              &record.canonical_request, &record.string_to_sign, &record.signature_problem, &record.throttle, &record.result,
                               &record.message, &record.parameter, &record.fault_id, &record.fault_type, &record.body})
         bytes += field->capacity();
     for (const auto& item : record.items) bytes += sizeof(item) + item.capacity();

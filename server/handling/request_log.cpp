@@ -1,6 +1,7 @@
 #include "server/handling/request_log.hpp"
 
 #include "server/core/datetime.hpp"
+#include "server/core/text.hpp"
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -39,7 +40,10 @@ RequestLog::RequestLog(LogFormat format, bool enabled, LineWriter& sink)
 
 void RequestLog::write(const RequestRecord& entry) {
     if (!enabled_) return;
-    sink_.write(format_ == LogFormat::json ? format_json(entry) : format_text(entry));
+    std::string line = format_ == LogFormat::json ? format_json(entry) : format_text(entry);
+    // What a client sent (an action name, a SecretId) may not be UTF-8; a log line always is.
+    if (!text::is_valid_utf8(line)) line = text::sanitize_utf8(line);
+    sink_.write(line);
 }
 
 std::string RequestLog::format_text(const RequestRecord& entry) const {
@@ -50,6 +54,8 @@ std::string RequestLog::format_text(const RequestRecord& entry) const {
     if (!entry.string_to_sign.empty())
         line += " string_to_sign=\"" + escape_for_one_line(entry.string_to_sign) + "\" canonical_request=\"" +
                 escape_for_one_line(entry.canonical_request) + "\"";
+    if (!entry.signature_problem.empty())
+        line += " signature_problem=\"" + escape_for_one_line(entry.signature_problem) + "\"";
     return line;
 }
 
@@ -63,6 +69,7 @@ std::string RequestLog::format_json(const RequestRecord& entry) const {
         line["string_to_sign"] = entry.string_to_sign;
         line["canonical_request"] = entry.canonical_request;
     }
+    if (!entry.signature_problem.empty()) line["signature_problem"] = entry.signature_problem;
     return boost::json::serialize(line);
 }
 

@@ -26,6 +26,7 @@ struct RequestRecord {
     std::string signature = "not_checked";
     std::string canonical_request;  // on a mismatch: what the emulator signed
     std::string string_to_sign;
+    std::string signature_problem;  // why a signature was refused without comparing it, if it was
     // off (no limit for the action), passed, limited, or not_checked.
     std::string throttle = "not_checked";
     unsigned long long throttle_count = 0;  // this request's number in its second

@@ -1,5 +1,7 @@
 #include "server/protocol/envelope.hpp"
 
+#include "server/core/text.hpp"
+
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <boost/uuid/random_generator.hpp>
@@ -16,11 +18,16 @@ namespace json = boost::json;
 std::string wrap_in_response(json::object response) {
     json::object envelope(response.storage());
     envelope.emplace("Response", std::move(response));
-    return json::serialize(envelope);
+    std::string body = json::serialize(envelope);
+    // Boost.JSON writes a string's bytes as they are. Whatever reached an answer unchecked
+    // (a header echoed in a message) is repaired here, so every answer is UTF-8; a replaced byte
+    // is never one of JSON's own ASCII characters, so the document stays well formed.
+    if (!text::is_valid_utf8(body)) body = text::sanitize_utf8(body);
+    return body;
 }
 
 bool is_safe_header_value(std::string_view value) {
-    return std::none_of(value.begin(), value.end(), [](char c) {
+    return text::is_valid_utf8(value) && std::none_of(value.begin(), value.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);
         return (byte < 0x20 && byte != '\t') || byte == 0x7f;
     });

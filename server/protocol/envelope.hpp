@@ -32,8 +32,8 @@ std::string encode_error(const ApiError& error, Language language, std::string_v
 
 // An HTTP 200 response carrying `body` with the headers `Content-Type: application/json`,
 // `X-TC-RequestId: <request_id>` and, when `trace_id` is non-empty, `X-TC-TraceId: <trace_id>`
-// (the Node SDK reads it back). A trace id holding control characters is not echoed, so a client
-// can never inject a header line.
+// (the Node SDK reads it back). A trace id holding control characters or bytes that are not UTF-8
+// is not echoed, so a client can never inject a header line nor get back bytes it cannot decode.
 HttpResponse make_api_response(std::string body, std::string_view request_id, std::string_view trace_id);
 
 }  // namespace tcaplus_mock

@@ -168,6 +168,10 @@ Result<FormPairs> parse_form_pairs(std::string_view encoded) {
         if (!name) return bad_percent_encoding(raw_name, raw_name);
         auto value = percent_decode(raw_value);
         if (!value) return bad_percent_encoding(*name, raw_value);
+        // As a JSON body's strings are; a name that is not UTF-8 names no parameter, and is
+        // refused as unknown later.
+        if (!text::is_valid_utf8(*value))
+            return errors::invalid_parameter_value(*name, *value, "UTF-8 text", "UTF-8 文本");
         pairs.emplace_back(std::move(*name), std::move(*value));
     }
     return pairs;

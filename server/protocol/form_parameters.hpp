@@ -29,7 +29,8 @@ inline constexpr std::size_t max_form_name_segments = 32;
 // other characters are taken as sent). Empty pieces (`a=1&&b=2`, a trailing `&`) are skipped.
 // Fails with:
 //   - errors::form_pair_without_equals() (InvalidParameter) for a piece without `=`;
-//   - errors::invalid_parameter_value() (InvalidParameterValue) for a `%` not followed by two hex digits.
+//   - errors::invalid_parameter_value() (InvalidParameterValue) for a `%` not followed by two hex digits,
+//     and for a value whose bytes, once decoded, are not UTF-8 (naming its parameter).
 Result<FormPairs> parse_form_pairs(std::string_view encoded);
 
 // `encoded` as sent, but with the value of every `Signature` and `Token` pair (names compared once

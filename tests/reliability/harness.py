@@ -5,6 +5,8 @@ The binary comes from TCAPLUS_MOCK_BIN (ctest sets it). Every server gets a fres
 database unless a path is given, and is killed if a test leaves it running.
 """
 
+import hashlib
+import hmac
 import http.client
 import json
 import os
@@ -138,5 +140,68 @@ def rss_kib(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def tc3_headers(action, body, secret_id, secret_key, host, *, service="tcaplusdb", token=None, timestamp=None):
+    """The headers of a TC3-HMAC-SHA256 signed POST of `body` (str), as the SDKs build them."""
+    timestamp = int(time.time()) if timestamp is None else timestamp
+    date = time.strftime("%Y-%m-%d", time.gmtime(timestamp))
+    content_type = "application/json"
+    canonical = "\n".join([
+        "POST", "/", "", f"content-type:{content_type}\nhost:{host}\n", "content-type;host",
+        hashlib.sha256(body.encode()).hexdigest()])
+    scope = f"{date}/{service}/tc3_request"
+    to_sign = "\n".join(["TC3-HMAC-SHA256", str(timestamp), scope, hashlib.sha256(canonical.encode()).hexdigest()])
+    key = ("TC3" + secret_key).encode()
+    for part in (date, service, "tc3_request"):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    headers = {
+        "Content-Type": content_type,
+        "Host": host,
+        "X-TC-Action": action,
+        "X-TC-Version": "2019-08-23",
+        "X-TC-Region": "ap-guangzhou",
+        "X-TC-Timestamp": str(timestamp),
+        "Authorization": f"TC3-HMAC-SHA256 Credential={secret_id}/{scope}, SignedHeaders=content-type;host, "
+                         f"Signature={signature}",
+    }
+    if token is not None:
+        headers["X-TC-Token"] = token
+    return headers
+
+
+def raw_exchange(port, request_bytes, timeout=10):
+    """Sends raw bytes, reads one Content-Length framed answer: (status, header bytes, body bytes)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(request_bytes)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = connection.recv(65536)
+            if not chunk:
+                raise ConnectionError(f"closed before an answer: {data!r}")
+            data += chunk
+        head, body = data.split(b"\r\n\r\n", 1)
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        while len(body) < length:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            body += chunk
+        status = int(head.split(b" ", 2)[1])
+        return status, head, body[:length]
+
+
+def peak_rss_kib(pid):
+    """The peak resident set size of `pid` so far (VmHWM) in KiB."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
                 return int(line.split()[1])
     return 0

@@ -195,6 +195,33 @@ TEST(Tc3Signature, VerifiesAHostSignedWithItsPort) {
     EXPECT_TRUE(verify(http, sdk_timestamp, sdk_secret_key));
 }
 
+// A request to `host` signed for real with `service` in its credential scope.
+HttpRequest signed_for_service(const std::string& host, const std::string& service) {
+    HttpRequest http = python_style_request("POST", "/", "content-type;host", "");
+    http.headers[0].second = host;
+    const std::string header = "TC3-HMAC-SHA256 Credential=AKID/2026-11-28/" + service +
+                               "/tc3_request, SignedHeaders=content-type;host, Signature=";
+    const std::string canonical = tc3_canonical_request(http, parse(header + std::string(64, '0')), host);
+    const std::string signature = tc3_signature(sdk_secret_key, "2026-11-28", service,
+                                                tc3_string_to_sign("1795888387", "2026-11-28", service, canonical));
+    http.headers.back().second = header + signature;
+    return http;
+}
+
+TEST(Tc3Signature, TheScopeNamesTcaplusdbOrTheFirstLabelOfTheHost) {
+    EXPECT_TRUE(verify(signed_for_service("127.0.0.1:8023", "tcaplusdb"), sdk_timestamp, sdk_secret_key));
+    EXPECT_TRUE(verify(signed_for_service("127.0.0.1:8023", "127"), sdk_timestamp, sdk_secret_key));
+    EXPECT_TRUE(verify(signed_for_service("localhost:8023", "localhost:8023"), sdk_timestamp, sdk_secret_key));
+    EXPECT_TRUE(verify(signed_for_service("localhost:8023", "localhost"), sdk_timestamp, sdk_secret_key));
+
+    SignatureDiagnostics diagnostics;
+    EXPECT_FALSE(verify(signed_for_service("127.0.0.1:8023", "cvm"), sdk_timestamp, sdk_secret_key, &diagnostics))
+        << "a signature made for another service is refused, however right its key";
+    EXPECT_NE(diagnostics.problem.find("`cvm`"), std::string::npos) << diagnostics.problem;
+    EXPECT_NE(diagnostics.problem.find("`tcaplusdb`"), std::string::npos) << diagnostics.problem;
+    EXPECT_NE(diagnostics.problem.find("`127`"), std::string::npos) << diagnostics.problem;
+}
+
 TEST(Tc3Signature, HashesUnsignedPayloadInsteadOfTheBody) {
     HttpRequest http = python_style_request(
         "POST", "/", "content-type;host", "606d21d91ad952caef23bd366a8d47eccc0fc3984c82e5e7a66c0a491abba2e3");
@@ -276,10 +303,11 @@ TEST(Tc3Signature, DiagnosticsShowWhatWasSignedAndNeverTheKey) {
     EXPECT_EQ(diagnostics.canonical_request.find(sdk_secret_key), std::string::npos);
     EXPECT_EQ(diagnostics.string_to_sign.find(sdk_secret_key), std::string::npos);
 
-    SignatureDiagnostics untouched{"before", "before"};
+    SignatureDiagnostics untouched{"before", "before", "before"};
     EXPECT_TRUE(verify(test::node_tc3_post(), sdk_timestamp, sdk_secret_key, &untouched));
     EXPECT_EQ(untouched.canonical_request, "before");
     EXPECT_EQ(untouched.string_to_sign, "before");
+    EXPECT_EQ(untouched.problem, "before");
 }
 
 }  // namespace

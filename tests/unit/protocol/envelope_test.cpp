@@ -1,6 +1,7 @@
 #include "server/protocol/envelope.hpp"
 
 #include "server/core/api_errors.hpp"
+#include "server/core/text.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -53,6 +54,13 @@ TEST(EncodeSuccess, KeepsNonAsciiAsUtf8) {
     EXPECT_NE(body.find(name), std::string::npos) << body;
     EXPECT_EQ(body.find("\\u"), std::string::npos) << body;
     EXPECT_EQ(json::parse(body).at("Response").at("SnapshotName").as_string(), name);
+}
+
+TEST(EncodeSuccess, BytesThatAreNotUtf8NeverReachTheAnswer) {
+    const std::string body = encode_success(json::object{{"Echo", "fz-\xF9" "749 \xC3 \xED\xA0\x80"}}, request_id);
+    EXPECT_TRUE(text::is_valid_utf8(body)) << body;
+    EXPECT_EQ(json::parse(body).at("Response").at("Echo").as_string(),
+              "fz-\xEF\xBF\xBD" "749 \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 TEST(EncodeSuccess, EscapesWhatJsonRequires) {

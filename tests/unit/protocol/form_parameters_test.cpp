@@ -1,6 +1,7 @@
 #include "server/protocol/form_parameters.hpp"
 
 #include "server/core/api_errors.hpp"
+#include "server/core/text.hpp"
 #include "tests/unit/protocol/protocol_test_util.hpp"
 
 #include <boost/json/parse.hpp>
@@ -110,6 +111,23 @@ INSTANTIATE_TEST_SUITE_P(Cases, ParseFormPairsBadEscape,
                                          BadEscapeCase{"lone_percent_in_value", "Name=100%", "Name", "100%"},
                                          BadEscapeCase{"bad_escape_in_name", "A%G1=x", "A%G1", "A%G1"}),
                          [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ParseFormPairsError, AValueThatIsNotUtf8IsRefusedNamingItsParameter) {
+    for (const std::string encoded : {"SelectedTables.0.SnapshotName=fz-%F9749-0", "Name=\xC3", "Name=%ED%A0%80"}) {
+        auto pairs = parse_form_pairs(encoded);
+        ASSERT_TRUE(pairs.has_error()) << encoded;
+        EXPECT_EQ(pairs.error().code, "InvalidParameterValue");
+        EXPECT_EQ(pairs.error().parameter, encoded.substr(0, encoded.find('=')));
+        EXPECT_TRUE(text::is_valid_utf8(pairs.error().message.en)) << "the refused bytes are not echoed raw";
+        EXPECT_TRUE(text::is_valid_utf8(pairs.error().message.zh));
+    }
+}
+
+TEST(ParseFormPairs, ANameThatIsNotUtf8IsLeftForTheUnknownParameterCheck) {
+    auto pairs = parse_form_pairs("A%FF=x");
+    ASSERT_TRUE(pairs.has_value());
+    EXPECT_EQ(pairs->at(0).first, "A\xFF");
+}
 
 // --- unflatten_parameters ---------------------------------------------------------------------
 
