@@ -94,7 +94,8 @@ Result<FormPairs> take_v1_common_parameters(FormPairs pairs, ApiRequest& request
     FormPairs business;
     for (auto& [name, value] : pairs) {
         if (name != "Signature") request.signed_parameters.emplace_back(name, value);
-        auto it = std::find_if(common.begin(), common.end(), [&](const auto& c) { return c.name == name; });
+        const std::string_view wanted = name;  // a lambda cannot capture a structured binding before clang 16
+        auto it = std::find_if(common.begin(), common.end(), [wanted](const auto& c) { return c.name == wanted; });
         if (it == common.end()) {
             business.emplace_back(std::move(name), std::move(value));
             continue;

@@ -12,7 +12,6 @@ namespace {
 using std::chrono::hours;
 using std::chrono::seconds;
 
-constexpr const char* now_text = "2026-11-28 12:00:00";
 constexpr const char* tomorrow = "2026-11-29 12:00:00";
 
 json::object item(std::string name, std::string table = "cl_generic", std::string group = "1") {
