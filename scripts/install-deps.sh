@@ -5,13 +5,17 @@
 #                                    Python 3 (the reliability suite), wrk and nginx-light (the
 #                                    benchmark's smoke run)
 #   scripts/install-deps.sh --bench  the build dependencies and what the benchmark needs
+#   scripts/install-deps.sh --sanitize  also clang with its sanitizer and libFuzzer runtimes and
+#                                    GoogleTest (scripts/sanitize.sh)
 # Installs nothing that is already there; needs root or sudo only when something is missing.
 set -euo pipefail
 
 want_test=0
 want_bench=0
+want_sanitize=0
 [ "${1:-}" = "--test" ] && want_test=1 && want_bench=1
 [ "${1:-}" = "--bench" ] && want_bench=1
+[ "${1:-}" = "--sanitize" ] && want_sanitize=1
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
@@ -39,6 +43,7 @@ boost_packages() {
 packages=(g++ cmake make libsqlite3-dev libssl-dev ca-certificates)
 [ "$want_test" = 1 ] && packages+=(libgtest-dev)
 [ "$want_bench" = 1 ] && packages+=(python3 wrk nginx-light)
+[ "$want_sanitize" = 1 ] && packages+=(libgtest-dev clang)
 missing=()
 for package in "${packages[@]}"; do installed "$package" || missing+=("$package"); done
 read -r -a boost <<<"$(boost_packages)"
@@ -52,5 +57,19 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   apt_update_once
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# libFuzzer and clang's sanitizer runtimes come in a package named after clang's major version
+# (libclang-rt-14-dev on Debian 12), which clang only recommends.
+if [ "$want_sanitize" = 1 ]; then
+  clang_major=$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -1)
+  runtime="libclang-rt-${clang_major}-dev"
+  if ! installed "$runtime"; then
+    apt_update_once
+    if apt-cache show "$runtime" >/dev/null 2>&1; then
+      echo "install-deps: installing $runtime"
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$runtime" >/dev/null
+    fi
+  fi
 fi
 echo "install-deps: ready"

@@ -33,6 +33,11 @@ asio::awaitable<void> await_job(storage::SnapshotStore& store, storage::StoreJob
         // The store keeps copyable callbacks; the coroutine's handler is move-only.
         auto waiter = std::make_shared<Waiter<decltype(handler)>>(std::move(handler));
         auto done = [waiter](std::exception_ptr failure) {
+            // A claim of the store thread's own, given up only once post() has returned: asio wakes
+            // the io_context's thread after queueing the handler, so without it run() could return
+            // and the io_context be destroyed while post() is still signalling it (ThreadSanitizer
+            // caught this in the handling tests, whose io_context lives for one request).
+            const auto posting = asio::make_work_guard(waiter->work.get_executor());
             asio::post(waiter->work.get_executor(), [waiter, failure]() mutable {
                 waiter->work.reset();
                 std::move(waiter->handler)(failure);
