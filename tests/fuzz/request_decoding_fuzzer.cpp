@@ -26,8 +26,11 @@ HttpRequest wire_form(FuzzedDataProvider& input, const std::string& action) {
     HttpRequest http;
     http.client_address = "127.0.0.1";
     http.headers = {{"host", "127.0.0.1:8023"}};
+    // The wire form is the input's second-to-last byte (FuzzedDataProvider takes integers from the
+    // end), the payload all bytes before it: the corpus files are laid out so.
+    const int form = input.ConsumeIntegralInRange(0, 3);
     const auto payload = input.ConsumeRemainingBytesAsString();
-    switch (input.ConsumeIntegralInRange(0, 3)) {
+    switch (form) {
         case 0:  // TC3 JSON
             http.method = "POST";
             http.target = "/";

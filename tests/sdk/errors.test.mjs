@@ -155,3 +155,14 @@ test("a body over 10 MB comes back as RequestSizeLimitExceeded, not a network er
     );
     assert.match(error.message, /`10485760`/);
 });
+
+test("a 70 KB v1 request with a wrong key comes back as SignatureFailure, not a network error", async () => {
+    // Its string to sign is longer than a header field may be: the debug header is cut, the
+    // answer still arrives.
+    const client = makeClient(server, { signMethod: "HmacSHA256", secretKey: "not-the-documented-key" });
+    const error = await expectApiError(
+        client.CreateSnapshots({ ClusterId: "x".repeat(70 * 1024), SelectedTables: [snapshotInfo()] }),
+        "AuthFailure.SignatureFailure",
+    );
+    assert.equal(error.message, SIGNATURE_FAILURE_MESSAGE);
+});
