@@ -44,6 +44,10 @@ Result<void> parse_credential(std::string_view credential, Tc3Authorization& out
     if (scope.substr(service_end + 1) != scope_terminator) return bad();
     const std::string_view date = scope.substr(0, date_end);
     if (!looks_like_date(date)) return bad();
+    // A SecretId that is not UTF-8 names no credential, and would become an account name that every
+    // answer, export and log line naming the account would have to carry.
+    if (!text::is_valid_utf8(credential.substr(0, id_end)))
+        return malformed("the SecretId in `Credential` is not valid UTF-8", "`Credential` 中的 SecretId 不是有效的 UTF-8");
     out.secret_id = credential.substr(0, id_end);
     out.scope_date = date;
     out.scope_service = scope.substr(date_end + 1, service_end - date_end - 1);

@@ -5,10 +5,11 @@ request log and the journal stay UTF-8 too."""
 
 import json
 import tempfile
+import time
 import unittest
 import urllib.parse
 
-from harness import Server, raw_exchange
+from harness import Server, raw_exchange, snapshot, unique
 
 BAD = b"fz-\xf9749-\xc3\xff\xed\xa0\x80"  # a lone byte, a cut sequence, 0xFF, a surrogate
 
@@ -105,6 +106,27 @@ class Utf8Everywhere(unittest.TestCase):
                 log.seek(0)
                 text = log.read().decode("utf-8", errors="strict")
                 self.assertIn("fz-\ufffd749", text)
+
+class Utf8SecretIds(unittest.TestCase):
+    def test_a_secret_id_that_is_not_utf8_is_refused_and_never_becomes_an_account(self):
+        # auth.mode any takes an unknown SecretId unverified; its account is the SecretId itself.
+        with Server() as server:
+            body = json.dumps({"ClusterId": "1234567890", "SelectedTables": [snapshot(unique("utf8"))]}).encode()
+            headers = api_headers(X_TC_Action=b"CreateSnapshots", X_TC_Timestamp=str(int(time.time())).encode(),
+                                  Authorization=b"TC3-HMAC-SHA256 Credential=AKID" + BAD + b"/" +
+                                  time.strftime("%Y-%m-%d", time.gmtime()).encode() +
+                                  b"/tcaplusdb/tc3_request, SignedHeaders=content-type;host, Signature=" + b"0" * 64)
+            status, _, answer = raw_exchange(server.port, json_post(headers, body))
+            self.assertEqual(status, 200)
+            error = json.loads(answer.decode("utf-8", errors="strict"))["Response"]["Error"]
+            self.assertEqual(error["Code"], "AuthFailure.InvalidAuthorization")
+            self.assertIn("UTF-8", error["Message"])
+            for path in ("/_mock/state", "/_mock/requests", "/_mock/metrics"):
+                with self.subTest(path=path):
+                    status, _, exported = server.request("GET", path)
+                    self.assertEqual(status, 200)
+                    exported.decode("utf-8", errors="strict")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -139,6 +139,8 @@ TEST(Tc3Signature, RejectsMalformedHeaders) {
         "TC3-HMAC-SHA256 Credential=AKID/20261128/tcaplusdb/tc3_request, " + signed_headers + ", " + good_signature,
         "TC3-HMAC-SHA256 Credential=AKID/2026-1-28/tcaplusdb/tc3_request, " + signed_headers + ", " + good_signature,
         "TC3-HMAC-SHA256 Credential=AKID, " + signed_headers + ", " + good_signature,
+        "TC3-HMAC-SHA256 Credential=AKID\xff/2026-11-28/tcaplusdb/tc3_request, " + signed_headers + ", " +
+            good_signature,  // a SecretId that is not UTF-8
     };
     for (const auto& header : cases) {
         auto parsed = parse_tc3_authorization(header);
