@@ -298,7 +298,9 @@ std::string SnapshotTables::next_application_id(std::string_view account, std::s
 }
 
 SnapshotTables::Counters& SnapshotTables::counters(std::string_view account, std::string_view cluster_id) {
-    counter_key_.assign(account).append(1, '\x1f').append(cluster_id);
+    // The account's length first: names may hold any character, so no separator alone would keep
+    // ("a\x1fb", "c") and ("a", "b\x1fc") apart.
+    counter_key_.assign(std::to_string(account.size())).append(1, ':').append(account).append(cluster_id);
     auto found = counters_.find(counter_key_);
     if (found != counters_.end()) return found->second;
     Counters entry{std::string(account), std::string(cluster_id)};

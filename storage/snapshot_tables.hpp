@@ -121,7 +121,7 @@ private:
 
     Database& db_;
     std::unique_ptr<Statements> statements_;
-    std::unordered_map<std::string, Counters> counters_;  // by account \x1f cluster
+    std::unordered_map<std::string, Counters> counters_;  // by <length>:account cluster
     std::vector<Counters*> dirty_counters_;               // to write back
     std::vector<CounterUndo> counter_undo_;               // states before, since the mark
     std::string counter_key_;                            // reused, so a lookup allocates nothing

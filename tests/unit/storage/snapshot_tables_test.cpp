@@ -129,6 +129,17 @@ TEST_F(SnapshotTablesTest, IdCountersRisePerAccountClusterAndKind) {
     EXPECT_EQ(tables_.counters_of("b"), (std::vector<CounterRecord>{{"b", "c1", "task", 1}}));
 }
 
+TEST_F(SnapshotTablesTest, IdCountersOfNamesThatRunTogetherStayApart) {
+    Transaction transaction(db_);
+    EXPECT_EQ(tables_.next_task_id("a", "b\x1f" "c"), "b\x1f" "c-1");
+    EXPECT_EQ(tables_.next_task_id("a\x1f" "b", "c"), "c-1");
+    EXPECT_EQ(tables_.next_task_id("ab", "c"), "c-1");
+    tables_.flush_counters();
+    transaction.commit();
+    EXPECT_EQ(tables_.counters_of("a\x1f" "b"), (std::vector<CounterRecord>{{"a\x1f" "b", "c", "task", 1}}));
+    EXPECT_EQ(tables_.counters_of("ab"), (std::vector<CounterRecord>{{"ab", "c", "task", 1}}));
+}
+
 TEST_F(SnapshotTablesTest, AccountsAreListedAndErasedWhole) {
     insert({make_record("a", "c", "g", "t", "s"), make_record("b", "c", "g", "t", "s")});
     Transaction transaction(db_);
