@@ -52,7 +52,8 @@ std::string tc3_signature(std::string_view secret_key, std::string_view date, st
 // (`timestamp_text` is the X-TC-Timestamp value as sent, `timestamp` its integer value).
 // The scope's own date and service are used, but a scope date other than the UTC date of the
 // timestamp fails, and so does a service other than `tcaplusdb` or the first dot-separated label
-// of the Host header (with or without its port), which diagnostics->problem then explains. The Host header is tried as sent and then without its port.
+// of the Host header (with or without its port), which diagnostics->problem then explains. The
+// Host header is tried as sent and then without its port.
 // Returns true on a match. Otherwise returns false and, when `diagnostics` is not null, fills it
 // with what the emulator signed (for the Host as sent and the timestamp's own date); it is left
 // unchanged on a match. Signatures are compared in constant time.

@@ -34,8 +34,9 @@ std::size_t text_bytes(const RequestRecord& record) {
     std::size_t bytes = sizeof(RequestRecord);
     for (const auto* field : {&record.request_id, &record.trace_id, &record.client_address, &record.method,
                               &record.action, &record.secret_id, &record.account, &record.signature,
-                              &record.canonical_request, &record.string_to_sign, &record.signature_problem, &record.throttle, &record.result,
-                              &record.message, &record.parameter, &record.fault_id, &record.fault_type, &record.body})
+                              &record.canonical_request, &record.string_to_sign, &record.signature_problem,
+                              &record.throttle, &record.result, &record.message, &record.parameter,
+                              &record.fault_id, &record.fault_type, &record.body})
         bytes += field->capacity();
     for (const auto& item : record.items) bytes += sizeof(item) + item.capacity();
     return bytes;
