@@ -9,7 +9,6 @@ bench/run.sh installs what this needs and builds the emulator; see bench/README.
 """
 
 import argparse
-import http.client
 import json
 import os
 import platform
@@ -24,6 +23,13 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The loopback client and the process helpers are the reliability tests' too. No bytecode: this
+# script is run from the source tree, and would otherwise leave tests/support/__pycache__ in it.
+sys.path.insert(0, os.path.join(HERE, os.pardir, "tests", "support"))
+sys.dont_write_bytecode = True
+from emulator_process import free_port, peak_rss_kib, rss_kib, start_emulator, utc8  # noqa: E402
+from loopback_http import raw_exchange, request  # noqa: E402
+
 CLUSTER_ID = "1234567890"
 
 SCENARIOS = {
@@ -41,28 +47,6 @@ def secret_id(i):
 
 def secret_key(i):
     return f"bench-secret-key-{i}"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def utc8(seconds):
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds + 8 * 3600))
-
-
-def proc_status(pid, field):
-    """A field of /proc/<pid>/status in KiB (VmRSS, VmHWM)."""
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def cpu_seconds(pid):
@@ -84,33 +68,9 @@ def process_tree_cpu(pid):
     return total
 
 
-def get(port, path, timeout=5):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
-
-
-def send_raw(port, raw):
-    """Sends one raw request and returns the response body (Content-Length framed)."""
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
-        connection.sendall(raw)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            data += connection.recv(65536)
-        head, body = data.split(b"\r\n\r\n", 1)
-        length = int(re.search(rb"Content-Length: (\d+)", head, re.I).group(1))
-        while len(body) < length:
-            body += connection.recv(65536)
-        return body[:length]
-
-
 def requests_by_code(port):
     """tcaplus_mock_requests_total by code, and the snapshots stored, from /_mock/metrics."""
-    _, text = get(port, "/_mock/metrics", timeout=120)
+    _, _, text = request(port, "GET", "/_mock/metrics", timeout=120)
     counts = {}
     stored = 0
     for line in text.decode().splitlines():
@@ -181,9 +141,7 @@ class Bench:
         return None
 
     def prepare(self, database, seed):
-        process = subprocess.Popen([self.args.binary, "--config", self.config_path, "--port", str(self.port),
-                                    "--db", database, "--seed", seed], stdout=subprocess.DEVNULL)
-        self.wait_healthy(process)
+        process = self.launch(database, "--seed", seed)
         process.send_signal(signal.SIGTERM)
         process.wait(60)
 
@@ -197,26 +155,18 @@ class Bench:
 
     # ---- servers ----------------------------------------------------------------------------
 
-    def wait_healthy(self, process, timeout=120):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"tcaplus-mock exited with {process.returncode}")
-            try:
-                if get(self.port, "/_mock/health", timeout=1)[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.001)
-        raise RuntimeError("tcaplus-mock was not healthy in time")
+    def launch(self, database, *args):
+        """The emulator on this bench's port (the corpora's requests are signed for it), once healthy;
+        its stderr is this script's."""
+        return start_emulator(self.args.binary, self.port, database, ["--config", self.config_path, *args],
+                              stderr=None, timeout=120)
 
     def start_emulator(self, database):
         started = time.monotonic()
-        process = subprocess.Popen([self.args.binary, "--config", self.config_path, "--port", str(self.port),
-                                    "--db", database], stdout=subprocess.DEVNULL)
-        self.wait_healthy(process)
+        process = self.launch(database)
         self.startup_ms.append((time.monotonic() - started) * 1000)
         time.sleep(0.2)
-        self.idle_rss.append(proc_status(process.pid, "VmRSS"))
+        self.idle_rss.append(rss_kib(process.pid))
         return process
 
     def start_nginx(self, body):
@@ -263,7 +213,7 @@ class Bench:
         with open(f"{corpus}-0.corpus", "rb") as file:
             for _ in range(count):
                 size = int(file.readline())
-                answer = send_raw(self.port, file.read(size))
+                answer = raw_exchange(self.port, file.read(size), timeout=30)[2]
         return answer.decode()
 
     def wrk(self, port, prefix, duration):
@@ -312,7 +262,7 @@ class Bench:
                 figures["cpu_us"] = (cpu_seconds(emulator.pid) - cpu_before) * 1e6 / max(1, figures["requests"])
                 self.stop_profiler(profiler)
                 after, stored_after = requests_by_code(self.port)
-                figures["peak_rss_kib"] = proc_status(emulator.pid, "VmHWM")
+                figures["peak_rss_kib"] = peak_rss_kib(emulator.pid)
             finally:
                 emulator.send_signal(signal.SIGTERM)
                 emulator.wait(30)

@@ -2,31 +2,29 @@
 loopback with Python's own http.client (the client the Python SDK and tccli run on), and stop it.
 
 The binary comes from TCAPLUS_MOCK_BIN (ctest sets it). Every server gets a fresh folder for its
-database unless a path is given, and is killed if a test leaves it running.
+database unless a path is given, and is killed if a test leaves it running. The loopback client and
+the process helpers live in tests/support, shared with bench/run.py; the tests take the ones they
+use (free_port, raw_exchange, peak_rss_kib) from here.
 """
 
 import hashlib
 import hmac
-import http.client
 import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
+from emulator_process import free_port, peak_rss_kib, start_emulator, utc8  # noqa: E402,F401
+from loopback_http import raw_exchange, request  # noqa: E402,F401
+
 BINARY = os.environ.get("TCAPLUS_MOCK_BIN", "")
 START_TIMEOUT = 15.0
-
-
-def free_port():
-    """A loopback port nothing listens on (bound once by the kernel, then released)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def server_environment():
@@ -44,38 +42,14 @@ class Server:
         self.folder = tempfile.mkdtemp(prefix="tcaplus-mock-reliability-")
         self.database = database or os.path.join(self.folder, "tcaplus-mock.db")
         self.port = free_port()
-        command = [BINARY, "--bind", "127.0.0.1", "--port", str(self.port), "--db", self.database, *args]
         env = server_environment()
         env.update(environment or {})
-        self.process = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=env)
-        self.wait_until_healthy()
-
-    def wait_until_healthy(self, timeout=START_TIMEOUT):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"tcaplus-mock exited with status {self.process.returncode} at start-up")
-            try:
-                status, _, _ = self.request("GET", "/_mock/health", timeout=1)
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.02)
-        raise RuntimeError(f"tcaplus-mock was not healthy within {timeout} s")
-
-    def connection(self, timeout=10):
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        self.process = start_emulator(BINARY, self.port, self.database, args, stdout=stdout, stderr=stderr,
+                                      env=env, timeout=START_TIMEOUT)
 
     def request(self, method, path, body=None, headers=None, timeout=10):
         """One request on a fresh connection: (status, headers, body bytes)."""
-        connection = self.connection(timeout)
-        try:
-            connection.request(method, path, body=body, headers=headers or {})
-            response = connection.getresponse()
-            return response.status, dict(response.getheaders()), response.read()
-        finally:
-            connection.close()
+        return request(self.port, method, path, body, headers, timeout)
 
     def api(self, action, params, headers=None, timeout=10):
         """An unsigned API call (the server runs with --auth-mode off): the envelope's Response."""
@@ -127,21 +101,8 @@ def snapshot(name, table="cl_generic", group="1"):
     }
 
 
-def utc8(seconds):
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds + 8 * 3600))
-
-
 def unique(prefix):
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
-
-
-def rss_kib(pid):
-    """The resident set size of `pid` in KiB, from /proc."""
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 def tc3_headers(action, body, secret_id, secret_key, host, *, service="tcaplusdb", token=None, timestamp=None):
@@ -171,37 +132,3 @@ def tc3_headers(action, body, secret_id, secret_key, host, *, service="tcaplusdb
     if token is not None:
         headers["X-TC-Token"] = token
     return headers
-
-
-def raw_exchange(port, request_bytes, timeout=10):
-    """Sends raw bytes, reads one Content-Length framed answer: (status, header bytes, body bytes)."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
-        connection.sendall(request_bytes)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = connection.recv(65536)
-            if not chunk:
-                raise ConnectionError(f"closed before an answer: {data!r}")
-            data += chunk
-        head, body = data.split(b"\r\n\r\n", 1)
-        length = 0
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value.strip())
-        while len(body) < length:
-            chunk = connection.recv(65536)
-            if not chunk:
-                break
-            body += chunk
-        status = int(head.split(b" ", 2)[1])
-        return status, head, body[:length]
-
-
-def peak_rss_kib(pid):
-    """The peak resident set size of `pid` so far (VmHWM) in KiB."""
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
