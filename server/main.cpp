@@ -1,4 +1,4 @@
-// tcaplus-mock: a local emulator of Tencent Cloud's TcaplusDB snapshot API.
+// tcaplus-mock: a local emulator of Tencent Cloud's TcaplusDB API.
 //
 // Start-up: read the configuration, open the database, listen, then serve until SIGTERM/SIGINT;
 // on a signal, answer the requests in flight, close the database and exit 0.
@@ -6,9 +6,9 @@
 
 #include "server/config/command_line.hpp"
 #include "server/config/config_loader.hpp"
-#include "server/control/emulator.hpp"
 #include "server/core/line_writer.hpp"
 #include "server/core/version.hpp"
+#include "server/emulator.hpp"
 #include "server/net/endpoint_text.hpp"
 #include "server/net/healthcheck.hpp"
 #include "server/net/http_server.hpp"
@@ -65,7 +65,7 @@ int serve(const Config& config) {
 int run(int argc, char** argv) {
     auto command_line = parse_command_line(argc, argv);
     switch (command_line.command) {
-        case CommandLine::Command::help: std::cout << help_text(); return 0;
+        case CommandLine::Command::help: std::cout << help_text(command_line.help_format); return 0;
         case CommandLine::Command::version: std::cout << "tcaplus-mock " << version << '\n'; return 0;
         default: break;
     }

@@ -155,6 +155,22 @@ void Statement::bind_null(int index) {
     check_bind(sqlite3_bind_null(handle_, index), index);
 }
 
+void Statement::bind_optional_text(int index, const std::optional<std::string>& value) {
+    if (value) {
+        bind_text(index, *value);
+    } else {
+        bind_null(index);
+    }
+}
+
+void Statement::bind_optional_int64(int index, std::optional<std::int64_t> value) {
+    if (value) {
+        bind_int64(index, *value);
+    } else {
+        bind_null(index);
+    }
+}
+
 bool Statement::step() {
     const int result = sqlite3_step(handle_);
     if (result == SQLITE_ROW) {
@@ -183,6 +199,11 @@ std::string Statement::column_text(int index) const {
 
 bool Statement::column_is_null(int index) const {
     return sqlite3_column_type(handle_, index) == SQLITE_NULL;
+}
+
+std::optional<std::int64_t> Statement::column_optional_int64(int index) const {
+    if (column_is_null(index)) return std::nullopt;
+    return column_int64(index);
 }
 
 void Statement::reset() noexcept {
@@ -228,6 +249,44 @@ void Transaction::commit() {
     }
     db_->execute("COMMIT");
     committed_ = true;
+}
+
+// ---- Savepoint ----
+
+namespace {
+
+void run_once(Statement& statement) {
+    StatementUse use(statement);
+    use->run();
+}
+
+}  // namespace
+
+SavepointStatements::SavepointStatements(Database& db, std::string_view name)
+    : db_(db),
+      open_(db, "SAVEPOINT " + std::string(name)),
+      release_(db, "RELEASE " + std::string(name)),
+      rollback_to_(db, "ROLLBACK TO " + std::string(name)) {}
+
+Savepoint::Savepoint(SavepointStatements& statements) : statements_(statements) {
+    if (!statements_.db_.in_transaction()) throw StorageError("a savepoint needs an open transaction");
+    run_once(statements_.open_);
+}
+
+Savepoint::~Savepoint() {
+    if (released_ || !statements_.db_.in_transaction()) return;
+    try {
+        run_once(statements_.rollback_to_);
+        run_once(statements_.release_);
+    } catch (const StorageError&) {
+        // The enclosing transaction then fails at its commit, or rolls back when it is destroyed.
+    }
+}
+
+void Savepoint::release() {
+    if (released_) throw StorageError("a savepoint released twice");
+    run_once(statements_.release_);
+    released_ = true;
 }
 
 }  // namespace tcaplus_mock::storage

@@ -1,13 +1,15 @@
 #pragma once
-// Database, Statement, Transaction: a thin RAII layer over the SQLite C API.
+// Database, Statement, StatementUse, Transaction, Savepoint: a thin RAII layer over the SQLite C API.
 //
 // Ownership: a Database owns one connection and closes it when destroyed; a Statement owns one
-// prepared statement and finalizes it; a Transaction owns one open transaction and rolls it back
-// unless it was committed. A Statement or Transaction must not outlive the Database it came from,
-// and that Database must not be moved while they live.
+// prepared statement and finalizes it; a StatementUse resets a cached Statement when one use of it
+// ends; a Transaction owns one open transaction and rolls it back unless it was committed; a
+// Savepoint owns one savepoint inside a transaction and rolls back to it unless it was released.
+// None of them may outlive the Database it came from, and that Database must not be moved while
+// they live.
 //
-// Thread safety: none. A Database and everything made from it must be used by one thread at a
-// time; callers that share a connection serialize access themselves (SnapshotStore holds a mutex).
+// Thread safety: none. A Database and everything made from it belong to one thread at a time; the
+// store (store.hpp) gives each of its threads a connection of its own.
 //
 // Failure: every error throws StorageError carrying SQLite's message and extended result code.
 // Destructors never throw.
@@ -16,8 +18,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -88,6 +92,9 @@ public:
     void bind_text(int index, std::string_view value);
     void bind_int64(int index, std::int64_t value);
     void bind_null(int index);
+    // NULL for nullopt.
+    void bind_optional_text(int index, const std::optional<std::string>& value);
+    void bind_optional_int64(int index, std::optional<std::int64_t> value);
 
     // Runs the statement one step: true when a row is ready to read, false when it is done.
     // Throws StorageError on failure (a constraint violation carries its extended code).
@@ -100,6 +107,7 @@ public:
     std::int64_t column_int64(int index) const;
     std::string column_text(int index) const;
     bool column_is_null(int index) const;
+    std::optional<std::int64_t> column_optional_int64(int index) const;  // nullopt for NULL
 
     // Makes the statement ready to run again and clears its bindings. A statement left mid-way
     // keeps its read open, so cached statements are reset after every use.
@@ -110,6 +118,30 @@ private:
     void check_bind(int result, int index) const;
 
     sqlite3_stmt* handle_ = nullptr;
+};
+
+// Steps `statement` to its end and returns `read(statement)` of every row, in order.
+template <class Read>
+auto read_rows(Statement& statement, Read read) {
+    std::vector<decltype(read(statement))> rows;
+    while (statement.step()) rows.push_back(read(statement));
+    return rows;
+}
+
+// One use of a cached Statement: resets it when the use ends, however it ends, so that no read stays
+// open and no binding leaks into the next use.
+class StatementUse {
+public:
+    explicit StatementUse(Statement& statement) noexcept : statement_(statement) {}
+    ~StatementUse() { statement_.reset(); }
+    StatementUse(const StatementUse&) = delete;
+    StatementUse& operator=(const StatementUse&) = delete;
+
+    Statement& operator*() const noexcept { return statement_; }
+    Statement* operator->() const noexcept { return &statement_; }
+
+private:
+    Statement& statement_;
 };
 
 class Transaction {
@@ -136,6 +168,39 @@ public:
 private:
     Database* db_;
     bool committed_ = false;
+};
+
+// The statements of one savepoint name (SAVEPOINT, RELEASE, ROLLBACK TO), prepared once and reused
+// by every Savepoint of that name. The name is pasted into the SQL: pass a constant.
+class SavepointStatements {
+public:
+    SavepointStatements(Database& db, std::string_view name);
+
+private:
+    friend class Savepoint;
+    Database& db_;
+    Statement open_, release_, rollback_to_;
+};
+
+// A savepoint inside the open transaction. Unless release() succeeded, the destructor rolls back to
+// it and releases it: what was changed since is undone, and the enclosing transaction goes on.
+class Savepoint {
+public:
+    // Throws StorageError when no transaction is open or SQLite refuses the savepoint.
+    explicit Savepoint(SavepointStatements& statements);
+    // Never throws.
+    ~Savepoint();
+
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+
+    // Keeps what was changed since the savepoint. Throws StorageError on failure (the destructor
+    // then rolls back), or when called twice.
+    void release();
+
+private:
+    SavepointStatements& statements_;
+    bool released_ = false;
 };
 
 }  // namespace tcaplus_mock::storage

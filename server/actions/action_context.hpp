@@ -7,7 +7,7 @@
 #include "server/core/api_error.hpp"
 #include "server/core/clock.hpp"
 #include "server/core/language.hpp"
-#include "storage/snapshot_store.hpp"
+#include "storage/store.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace tcaplus_mock {
 
@@ -27,17 +28,25 @@ struct ItemFault {
 };
 
 struct ActionContext {
+    std::string_view action;            // the action's name
     const boost::json::object& params;  // already checked against the action's spec
     Language language;                  // for per-item error messages
     const std::string& account;         // every row read or written belongs to it
     const Config& config;
     const Clock& clock;
     ResourceCatalog& resources;
-    storage::SnapshotStore& store;
+    storage::Store& store;
     const std::optional<ItemFault>& item_fault;
     // Where the answer's JSON is allocated: the request's arena, freed at once when the request
     // is done. Build every value of the answer with it (a value built elsewhere is copied in).
     boost::json::storage_ptr memory;
+
+    // The failure a control-plane fault rule imposes on an item of table `table_name`, if any.
+    std::optional<ApiError> fault_for_item(std::string_view table_name) const {
+        if (item_fault && (item_fault->table_name.empty() || item_fault->table_name == table_name))
+            return item_fault->error;
+        return std::nullopt;
+    }
 };
 
 // Returns the Response fields (without RequestId), or a request-level error. Runs on the

@@ -1,18 +1,19 @@
 #include "server/actions/action_registry.hpp"
 
-#include "server/actions/create_snapshots.hpp"
-#include "server/actions/delete_snapshots.hpp"
-#include "server/actions/describe_snapshots.hpp"
-#include "server/actions/import_snapshots.hpp"
-#include "server/actions/modify_snapshots.hpp"
+#include "server/actions/snapshots/snapshot_actions.hpp"
+#include "server/core/api_errors.hpp"
 
 #include <array>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace tcaplus_mock {
 namespace {
 
+// One row per action the emulator carries out, grouped by the resource it acts on.
 constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, ActionHandler>>({
+    // snapshots/
     {"CreateSnapshots", &create_snapshots},
     {"DescribeSnapshots", &describe_snapshots},
     {"DeleteSnapshots", &delete_snapshots},
@@ -20,11 +21,36 @@ constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, A
     {"ImportSnapshots", &import_snapshots},
 });
 
+boost::asio::awaitable<Result<boost::json::object>> unsupported(const ActionContext& context) {
+    co_return errors::unsupported_action(context.action);
+}
+
+ActionHandler handler_of(std::string_view name) {
+    for (const auto& [action, handler] : implemented_actions)
+        if (action == name) return handler;
+    return &unsupported;
+}
+
+std::vector<Action> build_registry() {
+    const auto& spec = ApiSpec::builtin();
+    for (const auto& [name, handler] : implemented_actions)
+        if (spec.find_action(name) == nullptr)
+            throw std::logic_error("action registry: `" + std::string(name) + "` is not an action of the spec");
+    std::vector<Action> actions;
+    for (const auto& name : spec.action_names()) actions.push_back({spec.find_action(name), handler_of(name)});
+    return actions;
+}
+
 }  // namespace
 
-ActionHandler find_action_handler(std::string_view action) {
-    for (const auto& [name, handler] : implemented_actions)
-        if (name == action) return handler;
+const std::vector<Action>& all_actions() {
+    static const std::vector<Action> actions = build_registry();
+    return actions;
+}
+
+const Action* find_action(std::string_view name) {
+    for (const auto& action : all_actions())
+        if (action.spec->name == name) return &action;
     return nullptr;
 }
 

@@ -1,14 +1,29 @@
 #pragma once
-// The actions the emulator implements, by name. An action the API spec defines but that is
-// not listed here answers InvalidAction. Adding an action = its spec data + one handler file + one row here.
+// The actions of the API and the handler that carries out each one, resolved once: a request looks
+// its action up here a single time and gets both its spec (validation) and its handler. Every
+// action of the built-in spec has an entry; one the emulator does not carry out yet answers
+// UnsupportedOperation naming it. Adding an action = its spec data + one handler file + one row in
+// action_registry.cpp, under the resource it acts on.
+//
+// Thread safety: the registry is built on first use and immutable after; read it from any thread.
 
 #include "server/actions/action_context.hpp"
+#include "server/validation/action_spec.hpp"
 
 #include <string_view>
+#include <vector>
 
 namespace tcaplus_mock {
 
-// The handler of `action`, or nullptr when the emulator does not implement it.
-ActionHandler find_action_handler(std::string_view action);
+struct Action {
+    const ActionSpec* spec;  // never null: the built-in spec's entry
+    ActionHandler handler;   // never null
+};
+
+// The action called `name` (exact match), or nullptr when the API has no such action.
+const Action* find_action(std::string_view name);
+
+// Every action of the API, in spec order.
+const std::vector<Action>& all_actions();
 
 }  // namespace tcaplus_mock

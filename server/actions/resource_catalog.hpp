@@ -7,7 +7,7 @@
 // Thread safety: every method may be called from any thread; readers never wait for each other.
 
 #include "server/config/config.hpp"
-#include "storage/snapshot_records.hpp"
+#include "storage/resource_rows.hpp"
 
 #include <set>
 #include <shared_mutex>

@@ -28,7 +28,7 @@ struct Waiter {
     asio::executor_work_guard<asio::associated_executor_t<Handler>> work;
 };
 
-asio::awaitable<void> await_job(storage::SnapshotStore& store, storage::StoreJob job, Kind kind) {
+asio::awaitable<void> await_job(storage::Store& store, storage::StoreJob job, Kind kind) {
     auto initiate = [&store, kind, job = std::move(job)](auto handler) mutable {
         // The store keeps copyable callbacks; the coroutine's handler is move-only.
         auto waiter = std::make_shared<Waiter<decltype(handler)>>(std::move(handler));
@@ -55,11 +55,11 @@ asio::awaitable<void> await_job(storage::SnapshotStore& store, storage::StoreJob
 
 }  // namespace
 
-asio::awaitable<void> store_write(storage::SnapshotStore& store, storage::StoreJob job) {
+asio::awaitable<void> store_write(storage::Store& store, storage::StoreJob job) {
     return await_job(store, std::move(job), Kind::write);
 }
 
-asio::awaitable<void> store_read(storage::SnapshotStore& store, storage::StoreJob job) {
+asio::awaitable<void> store_read(storage::Store& store, storage::StoreJob job) {
     return await_job(store, std::move(job), Kind::read);
 }
 

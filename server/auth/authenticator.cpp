@@ -6,7 +6,6 @@
 #include "server/core/api_errors.hpp"
 #include "server/core/text.hpp"
 
-#include <charconv>
 #include <stdexcept>
 
 namespace tcaplus_mock {
@@ -99,12 +98,11 @@ Result<AuthOutcome> Authenticator::authenticate_v1(const ApiRequest& request,
 
 Result<long long> Authenticator::check_timestamp(const ApiRequest& request, const char* name) const {
     if (!request.timestamp_present) return errors::missing_parameter(name);
-    const std::string& text = request.timestamp;
-    long long timestamp = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), timestamp);
-    if (text.empty() || error != std::errc{} || end != text.data() + text.size())
-        return errors::invalid_parameter_value(name, text, "an integer number of seconds since the UNIX epoch",
+    const auto parsed = text::parse_whole<long long>(request.timestamp);
+    if (!parsed)
+        return errors::invalid_parameter_value(name, request.timestamp, "an integer number of seconds since the UNIX epoch",
                                                "以秒为单位的 UNIX 时间戳（整数）");
+    const long long timestamp = *parsed;
     const long long now = unix_seconds(clock_.now());
     const long long window = timestamp_window_.count();
     if (timestamp < now - window || timestamp > now + window) return errors::signature_expire(timestamp, now);

@@ -17,13 +17,12 @@ namespace {
 constexpr std::string_view algorithm = "TC3-HMAC-SHA256";
 constexpr std::string_view scope_terminator = "tc3_request";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex_digit(char c) { return text::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 bool looks_like_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if (i != 4 && i != 7 && !is_digit(text[i])) return false;
+        if (i != 4 && i != 7 && !text::is_digit(text[i])) return false;
     return true;
 }
 

@@ -1,7 +1,9 @@
 #include "server/config/command_line.hpp"
 
+#include "server/config/config_reference.hpp"
 #include "server/config/settings.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <boost/program_options.hpp>
 
 #include <sstream>
@@ -23,15 +25,17 @@ po::options_description visible_options() {
          "JSON config file, comments allowed (or TCAPLUS_MOCK_CONFIG)");
     // clang-format on
     for (const auto& setting : settings())
-        if (!setting.text.flag.empty())
+        if (!setting.flag.empty())
             options.add_options()(setting.flag_name().c_str(),
                                   po::value<std::string>()->value_name(setting.flag_value_name()),
-                                  ("same as --set " + setting.key() + "=" + setting.flag_value_name()).c_str());
+                                  ("same as --set " + setting.key + "=" + setting.flag_value_name()).c_str());
     // clang-format off
     options.add_options()
         ("set", po::value<std::vector<std::string>>()->value_name("KEY=VALUE"),
          "set any setting by its key; may be repeated")
-        ("help,h", "print this help and exit")
+        ("help,h", po::value<std::string>()->implicit_value("text")->value_name("FORMAT"),
+         "print this help and exit; --help=markdown prints docs/configuration.md, --help=config an example "
+         "config file with every setting")
         ("version", "print the version and exit");
     // clang-format on
     return options;
@@ -64,6 +68,9 @@ void apply_option(const po::option& option, CommandLine& line, std::optional<Com
     const std::string value = option.value.empty() ? std::string{} : option.value.front();
     if (key == "help") {
         chosen = CommandLine::Command::help;
+        line.help_format = value.empty() ? "text" : value;
+        if (line.help_format != "text" && line.help_format != "markdown" && line.help_format != "config")
+            throw ConfigError("command line: --help takes text, markdown or config, got \"" + value + "\"");
     } else if (key == "version") {
         if (chosen != CommandLine::Command::help) chosen = CommandLine::Command::version;
     } else if (key == "command") {
@@ -75,7 +82,7 @@ void apply_option(const po::option& option, CommandLine& line, std::optional<Com
     } else if (key == "set") {
         line.sources.overrides.push_back(split_assignment(value));
     } else if (const auto* setting = find_setting_by_flag(key)) {
-        line.sources.overrides.emplace_back(setting->key(), value);
+        line.sources.overrides.emplace_back(setting->key, value);
     }
 }
 
@@ -99,10 +106,9 @@ std::string wrap(const std::string& text, std::size_t indent) {
 
 std::string describe_setting(const Setting& setting) {
     std::string where = "env " + setting.env_name();
-    if (!setting.text.flag.empty()) where += ", flag --" + setting.text.flag;
-    const std::string default_text = setting.text.default_text.empty() ? "\"\"" : setting.text.default_text;
-    std::string text = "  " + setting.key() + "\n" + wrap(where, 6) + wrap(setting.text.description, 6);
-    if (!setting.is_family()) text += wrap("default: " + default_text, 6);
+    if (!setting.flag.empty()) where += ", flag --" + setting.flag;
+    std::string text = "  " + setting.key + "\n" + wrap(where, 6) + wrap(setting.description, 6);
+    if (const auto shown = setting.show(Config{})) text += wrap("default: " + boost::json::serialize(*shown), 6);
     return text + wrap("accepts " + setting.expected, 6);
 }
 
@@ -129,10 +135,12 @@ CommandLine parse_command_line(int argc, const char* const argv[]) {
     return parse_command_line(std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
 }
 
-std::string help_text() {
+std::string help_text(const std::string& format) {
+    if (format == "markdown") return configuration_markdown();
+    if (format == "config") return example_config_file();
     std::ostringstream text;
     text << "Usage: tcaplus-mock [healthcheck] [flags]\n\n"
-            "A local emulator of Tencent Cloud's TcaplusDB snapshot API.\n\n"
+            "A local emulator of Tencent Cloud's TcaplusDB API.\n\n"
             "Commands:\n"
             "  (none)        run the server\n"
             "  healthcheck   exit 0 if the server configured by the same settings answers, 1 otherwise\n\n"

@@ -1,7 +1,8 @@
 #pragma once
 // Config: every setting of the emulator, already validated. Built once at start-up by
 // load_config (config_loader.hpp) from defaults < JSON file < TCAPLUS_MOCK_* environment < flags,
-// then shared read-only by every component.
+// then shared read-only by every component. The defaults are the member initializers below, and
+// nowhere else: the configuration reference (docs/configuration.md) is generated from them.
 
 #include <chrono>
 #include <cstddef>
@@ -16,6 +17,10 @@ namespace tcaplus_mock {
 enum class AuthMode { off, any, strict };
 enum class ResourcesMode { auto_accept, strict };
 enum class LogFormat { text, json };
+
+// The documented test credential, in the default configuration.
+inline constexpr const char* default_test_secret_id = "AKIDTCAPLUSMOCKTESTSECRETID0000000";
+inline constexpr const char* default_test_secret_key = "TcaplusMockTestSecretKey000000000";
 
 // A SecretId/SecretKey pair the emulator verifies signatures with.
 struct Credential {
@@ -98,7 +103,7 @@ struct Config {
 
     struct Auth {
         AuthMode mode = AuthMode::any;
-        std::vector<Credential> credentials;  // defaults to the documented test pair
+        std::vector<Credential> credentials{{default_test_secret_id, default_test_secret_key, {}, {}}};
         std::chrono::seconds timestamp_window{300};
         bool debug = true;  // a failed signature's canonical request goes into a response header
 
@@ -135,9 +140,5 @@ struct Config {
 
     bool operator==(const Config&) const = default;
 };
-
-// The documented test credential shipped in the default configuration.
-inline constexpr const char* default_test_secret_id = "AKIDTCAPLUSMOCKTESTSECRETID0000000";
-inline constexpr const char* default_test_secret_key = "TcaplusMockTestSecretKey000000000";
 
 }  // namespace tcaplus_mock

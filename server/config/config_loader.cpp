@@ -1,15 +1,13 @@
 #include "server/config/config_loader.hpp"
 
 #include "server/config/settings.hpp"
+#include "server/core/files.hpp"
+#include "server/core/json_text.hpp"
 
 #include <boost/json/stream_parser.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <stdexcept>
 
 extern char** environ;
 
@@ -33,35 +31,33 @@ struct Origin {
 }
 
 std::string key_of(const SettingMatch& match) {
-    return match.setting->is_family() ? match.setting->family_prefix() + match.entry : match.setting->key();
+    return match.setting->is_family() ? match.setting->family_prefix() + match.entry : match.setting->key;
 }
 
 void apply_json(Config& config, const SettingMatch& match, const json::value& value, const Origin& origin) {
     try {
-        match.setting->read_json(config, match.entry, value);
+        match.setting->apply(config, match.entry, value);
     } catch (const InvalidValue& error) {
         throw_invalid(origin, error);
     }
 }
 
+// Text (an environment variable, a flag) is read as its JSON form.
 void apply_text(Config& config, const SettingMatch& match, std::string_view text, const Origin& origin) {
     try {
-        match.setting->read_text(config, match.entry, text);
+        const auto& setting = *match.setting;
+        setting.apply(config, match.entry, text_to_json(text, setting.text_form, setting.expected));
     } catch (const InvalidValue& error) {
         throw_invalid(origin, error);
     }
 }
 
 std::string read_config_file(const std::string& path) {
-    const std::string source = "config file " + path;
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) throw ConfigError(source + ": is a directory, expected a file");
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw ConfigError(source + ": cannot be opened: " + std::strerror(errno));
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (file.bad()) throw ConfigError(source + ": cannot be read: " + std::strerror(errno));
-    return std::move(text).str();
+    try {
+        return read_whole_file(path);
+    } catch (const std::runtime_error& failure) {
+        throw ConfigError("config file " + path + ": " + failure.what());
+    }
 }
 
 std::string line_and_column(std::string_view text, std::size_t offset) {
@@ -73,10 +69,7 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
 }
 
 json::value parse_config_text(std::string_view text, const std::string& source) {
-    json::parse_options options;
-    options.allow_comments = true;
-    options.allow_trailing_commas = true;
-    json::stream_parser parser({}, options);
+    json::stream_parser parser({}, jsonc_options());
     boost::system::error_code error;
     const std::size_t used = parser.write(text.data(), text.size(), error);
     if (!error) parser.finish(error);
@@ -155,14 +148,8 @@ void check_consistency(const Config& config) {
 
 }  // namespace
 
-Config default_config() {
-    Config config;
-    config.auth.credentials = {{default_test_secret_id, default_test_secret_key, {}, {}}};
-    return config;
-}
-
 Config load_config(const ConfigSources& sources, std::vector<std::string>* warnings) {
-    Config config = default_config();
+    Config config;
     if (const auto path = config_file_path(sources)) apply_file(config, *path);
     apply_environment(config, sources.environment, warnings);
     apply_overrides(config, sources.overrides);

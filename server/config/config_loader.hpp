@@ -1,7 +1,8 @@
 #pragma once
 // load_config: builds the one Config of a run from its sources. Precedence, lowest first:
 //   built-in defaults < JSON config file < TCAPLUS_MOCK_* environment < command-line flags.
-// Every setting is a row of the settings table (settings.hpp); the README lists them all.
+// Every setting is a row of the settings table (settings.hpp); docs/configuration.md, generated
+// from the rows, lists them all.
 
 #include "server/config/config.hpp"
 
@@ -35,10 +36,6 @@ struct ConfigSources {
     // (key, value) pairs from the command line, in the order given; a later pair wins.
     NameValueList overrides;
 };
-
-// The built-in defaults: Config{} plus the documented test credential
-// (default_test_secret_id / default_test_secret_key).
-Config default_config();
 
 // Reads the sources and returns the validated Config. Throws ConfigError for: a config file that
 // is missing, unreadable or not valid JSON; an unknown key in the file or an unknown override key; a value of the wrong type, out of range or not one of the

@@ -1,8 +1,9 @@
 #pragma once
 // Setting: one row of the settings table (settings.hpp). A row names a key, documents it, and
-// knows how to read a value for it from the config file (JSON) or from text (environment, flags)
-// into a Config. The file reader, the environment reader, `--set`, `--help` and the README test
-// all work from the same rows.
+// reads a value for it into a Config from its JSON form; text (environment, flags) is turned into
+// JSON first (value_kind.hpp). The file reader, the environment reader, `--set`, `--help` and the
+// generated configuration reference all work from the same rows, and a row's default is whatever
+// Config{} holds, written back by its kind.
 
 #include "server/config/config.hpp"
 #include "server/config/value_kind.hpp"
@@ -10,6 +11,7 @@
 #include <boost/json/value.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -17,25 +19,20 @@
 
 namespace tcaplus_mock {
 
-// The documentation half of a row.
-struct SettingText {
+struct Setting {
     // Dotted path in the config file. A key ending in ".<Name>" is a family: one entry per name,
     // e.g. "rate_limits.<Action>" holds rate_limits.CreateSnapshots, rate_limits.DeleteSnapshots.
     std::string key;
-    std::string default_text;  // the default in the setting's text form; "" for a family
-    std::string flag = {};     // shorthand flag and its value's name: "port N" for --port N; "" if none
-    std::string description = {};
-};
-
-struct Setting {
-    SettingText text;
+    std::string flag;  // shorthand flag and its value's name: "port N" for --port N; "" if none
+    std::string description;
     std::string expected;  // completes "expected ...", e.g. "an integer from 0 to 65535"
-    // Both store a value into `config` or throw InvalidValue, leaving `config` unchanged.
-    // `entry` is the family entry's name ("CreateSnapshots"), "" for an ordinary row.
-    std::function<void(Config& config, std::string_view entry, const boost::json::value& value)> read_json;
-    std::function<void(Config& config, std::string_view entry, std::string_view text)> read_text;
+    TextForm text_form = TextForm::string;
+    // Stores a value into `config` or throws InvalidValue, leaving `config` unchanged. `entry` is
+    // the family entry's name ("CreateSnapshots"), "" for an ordinary row.
+    std::function<void(Config& config, std::string_view entry, const boost::json::value& value)> apply;
+    // The JSON form of this row's value in `config`; nullopt for a family.
+    std::function<std::optional<boost::json::value>(const Config& config)> show;
 
-    const std::string& key() const { return text.key; }
     std::string flag_name() const;        // "port" for "port N"
     std::string flag_value_name() const;  // "N" for "port N"
     bool is_family() const;
@@ -46,30 +43,28 @@ struct Setting {
     std::string env_prefix() const;  // a family's env_name() without "<Action>"; "" otherwise
 };
 
-// An ordinary row: `store` receives the value read by `kind`.
-template <class T>
-Setting make_setting(SettingText text, ValueKind<T> kind, std::type_identity_t<std::function<void(Config&, T)>> store) {
-    auto read_json = [from = kind.from_json, store](Config& config, std::string_view, const boost::json::value& value) {
-        store(config, from(value));
+// An ordinary row. `field` gives the Config member the row sets: [](Config& c) -> T& { return c.server.port; }.
+template <class T, class Field>
+Setting make_setting(std::string key, std::string flag, std::string description, ValueKind<T> kind, Field field) {
+    static_assert(std::is_same_v<std::invoke_result_t<Field, Config&>, T&>, "the field must have the kind's type");
+    auto apply = [read = kind.read, field](Config& config, std::string_view, const boost::json::value& value) {
+        field(config) = read(value);
     };
-    auto read_text = [from = kind.from_text, store](Config& config, std::string_view, std::string_view value) {
-        store(config, from(value));
+    auto show = [write = kind.write, field](const Config& config) -> std::optional<boost::json::value> {
+        Config copy = config;
+        return write(field(copy));
     };
-    return {std::move(text), kind.expected, read_json, read_text};
+    return {std::move(key), std::move(flag), std::move(description), kind.expected, kind.text_form, apply, show};
 }
 
-// A family row: `store` also receives the entry's name.
-template <class T>
-Setting make_family(SettingText text, ValueKind<T> kind,
-                    std::type_identity_t<std::function<void(Config&, std::string_view, T)>> store) {
-    auto read_json = [from = kind.from_json, store](Config& config, std::string_view entry,
-                                                    const boost::json::value& value) {
-        store(config, entry, from(value));
+// A family row: `field` also receives the entry's name.
+template <class T, class Field>
+Setting make_family(std::string key, std::string description, ValueKind<T> kind, Field field) {
+    auto apply = [read = kind.read, field](Config& config, std::string_view entry, const boost::json::value& value) {
+        field(config, entry) = read(value);
     };
-    auto read_text = [from = kind.from_text, store](Config& config, std::string_view entry, std::string_view value) {
-        store(config, entry, from(value));
-    };
-    return {std::move(text), kind.expected, read_json, read_text};
+    auto show = [](const Config&) -> std::optional<boost::json::value> { return std::nullopt; };
+    return {std::move(key), {}, std::move(description), kind.expected, kind.text_form, apply, show};
 }
 
 }  // namespace tcaplus_mock

@@ -11,176 +11,147 @@ namespace {
 constexpr std::int64_t max_rate = 1'000'000;
 constexpr seconds one_day{86400};
 constexpr seconds ten_years{3650 * 86400};
-
-std::string default_credentials_text() {
-    return std::string("[{\"secret_id\": \"") + default_test_secret_id + "\", \"secret_key\": \"" +
-           default_test_secret_key + "\"}]";
-}
+constexpr std::int64_t gibibyte = 1024 * 1024 * 1024;
 
 std::vector<Setting> server_settings() {
     return {
-        make_setting({"server.bind", "127.0.0.1", "bind ADDR",
-                      "IP address to listen on; 0.0.0.0 or :: listens on every interface (needed in a container)"},
-                     address_kind(), [](Config& c, std::string v) { c.server.bind = std::move(v); }),
-        make_setting({"server.port", "8023", "port N", "TCP port to listen on; 0 picks any free port"},
-                     integer_kind(0, 65535),
-                     [](Config& c, std::int64_t v) { c.server.port = static_cast<std::uint16_t>(v); }),
-        make_setting({"server.threads", "0", "threads N", "threads serving requests; 0 = one per CPU core"},
-                     integer_kind(0, 1024),
-                     [](Config& c, std::int64_t v) { c.server.threads = static_cast<unsigned>(v); }),
-        make_setting({"server.idle_timeout", "60", "",
-                      "seconds a kept-alive connection may wait for its next request before it is closed"},
-                     duration_kind(seconds{1}, one_day), [](Config& c, seconds v) { c.server.idle_timeout = v; }),
-        make_setting(
-            {"server.read_timeout", "30", "", "seconds reading one request may take once its header has arrived"},
-            duration_kind(seconds{1}, one_day), [](Config& c, seconds v) { c.server.read_timeout = v; }),
-        make_setting({"server.header_limit", "65536", "", "largest request line plus headers, in bytes"},
-                     integer_kind(1024, 16 * 1024 * 1024),
-                     [](Config& c, std::int64_t v) { c.server.header_limit = static_cast<std::size_t>(v); }),
-        make_setting({"server.body_limit", "10485760", "",
-                      "largest request body, in bytes; larger requests get RequestSizeLimitExceeded"},
-                     integer_kind(1024, 1024 * 1024 * 1024),
-                     [](Config& c, std::int64_t v) { c.server.body_limit = static_cast<std::size_t>(v); }),
-        make_setting({"server.body_memory", "67108864", "",
-                      "bytes of request bodies all connections may hold at once (at least server.body_limit); "
-                      "a body that does not fit gets RequestSizeLimitExceeded before it is read"},
-                     integer_kind(1024, std::int64_t{64} * 1024 * 1024 * 1024),
-                     [](Config& c, std::int64_t v) { c.server.body_memory = static_cast<std::size_t>(v); }),
-        make_setting({"server.shutdown_grace", "5", "",
-                      "seconds the requests being handled may take to finish after SIGTERM or SIGINT; "
-                      "connections without a whole request close at once"},
-                     duration_kind(seconds{0}, seconds{3600}),
-                     [](Config& c, seconds v) { c.server.shutdown_grace = v; }),
+        make_setting("server.bind", "bind ADDR",
+                     "IP address to listen on; 0.0.0.0 or :: listens on every interface (needed in a container)",
+                     address_kind(), [](Config& c) -> auto& { return c.server.bind; }),
+        make_setting("server.port", "port N", "TCP port to listen on; 0 picks any free port",
+                     integer_kind<std::uint16_t>(0, 65535), [](Config& c) -> auto& { return c.server.port; }),
+        make_setting("server.threads", "threads N", "threads serving requests; 0 = one per CPU core",
+                     integer_kind<unsigned>(0, 1024), [](Config& c) -> auto& { return c.server.threads; }),
+        make_setting("server.idle_timeout", "",
+                     "how long a kept-alive connection may wait for its next request before it is closed",
+                     duration_kind(seconds{1}, one_day), [](Config& c) -> auto& { return c.server.idle_timeout; }),
+        make_setting("server.read_timeout", "", "how long reading one request may take once its header has arrived",
+                     duration_kind(seconds{1}, one_day), [](Config& c) -> auto& { return c.server.read_timeout; }),
+        make_setting("server.header_limit", "", "largest request line plus headers, in bytes",
+                     integer_kind<std::size_t>(1024, 16 * 1024 * 1024),
+                     [](Config& c) -> auto& { return c.server.header_limit; }),
+        make_setting("server.body_limit", "",
+                     "largest request body, in bytes; larger requests get RequestSizeLimitExceeded",
+                     integer_kind<std::size_t>(1024, gibibyte), [](Config& c) -> auto& { return c.server.body_limit; }),
+        make_setting("server.body_memory", "",
+                     "bytes of request bodies all connections may hold at once (at least server.body_limit); "
+                     "a body that does not fit gets RequestSizeLimitExceeded before it is read",
+                     integer_kind<std::size_t>(1024, 64 * gibibyte),
+                     [](Config& c) -> auto& { return c.server.body_memory; }),
+        make_setting("server.shutdown_grace", "",
+                     "how long the requests being handled may take to finish after SIGTERM or SIGINT; "
+                     "connections without a whole request close at once",
+                     duration_kind(seconds{0}, seconds{3600}), [](Config& c) -> auto& { return c.server.shutdown_grace; }),
     };
 }
 
 std::vector<Setting> storage_settings() {
     return {
-        make_setting({"storage.path", "tcaplus-mock.db", "db PATH",
-                      "SQLite database file; :memory: keeps nothing across restarts"},
-                     text_kind("a file path or :memory:"),
-                     [](Config& c, std::string v) { c.storage.path = std::move(v); }),
-        make_setting({"storage.synchronous", "normal", "",
-                      "SQLite synchronous mode: normal, or full to survive a power loss at some speed cost"},
+        make_setting("storage.path", "db PATH", "SQLite database file; :memory: keeps nothing across restarts",
+                     text_kind("a file path or :memory:"), [](Config& c) -> auto& { return c.storage.path; }),
+        make_setting("storage.synchronous", "",
+                     "SQLite synchronous mode: normal, or full to survive a power loss at some speed cost",
                      choice_kind<bool>({{"normal", false}, {"full", true}}),
-                     [](Config& c, bool v) { c.storage.synchronous_full = v; }),
-        make_setting({"storage.busy_timeout_ms", "5000", "", "milliseconds a write waits for a locked database file"},
-                     integer_kind(0, 2'147'483'647),
-                     [](Config& c, std::int64_t v) { c.storage.busy_timeout = std::chrono::milliseconds{v}; }),
+                     [](Config& c) -> auto& { return c.storage.synchronous_full; }),
+        make_setting("storage.busy_timeout_ms", "", "how long a write waits for a locked database file",
+                     milliseconds_kind(2'147'483'647), [](Config& c) -> auto& { return c.storage.busy_timeout; }),
     };
 }
 
 std::vector<Setting> api_and_snapshot_settings() {
     return {
-        make_setting({"api.regions", "", "",
-                      "regions the service is offered in (others get UnsupportedRegion); empty = every region"},
-                     region_list_kind(), [](Config& c, std::vector<std::string> v) { c.api.regions = std::move(v); }),
-        make_setting({"api.time_zone", "+08:00", "",
-                      "UTC offset of every datetime the API reads and writes (Tencent Cloud shows China time)"},
-                     utc_offset_kind(), [](Config& c, seconds v) { c.api.utc_offset = v; }),
-        make_setting({"limits.max_batch", "100", "", "most items one request may carry in SelectedTables"},
-                     integer_kind(1, 1'000'000),
-                     [](Config& c, std::int64_t v) { c.limits.max_batch = static_cast<std::size_t>(v); }),
-        make_setting(
-            {"snapshots.max_age", "0", "", "how far in the past SnapshotTime may lie, e.g. 7d; 0 or \"\" = no limit"},
-            duration_kind(seconds{0}, ten_years, true),
-            [](Config& c, seconds v) {
-                c.snapshots.max_age = v.count() == 0 ? std::nullopt : std::optional<seconds>(v);
-            }),
-        make_setting({"snapshots.max_per_table", "0", "", "most snapshots kept per table; 0 = no limit"},
-                     integer_kind(0, 1'000'000),
-                     [](Config& c, std::int64_t v) {
-                         c.snapshots.max_per_table = v == 0 ? std::nullopt : std::optional<std::size_t>(v);
-                     }),
-        make_setting({"snapshots.ready_after", "0", "",
-                      "how long a new snapshot shows SnapshotStatus 0 (creating) before 1 (normal); 0 = the "
-                      "next read shows 1"},
-                     duration_kind(seconds{0}, ten_years), [](Config& c, seconds v) { c.snapshots.ready_after = v; }),
-        make_setting({"snapshots.delete_after", "0", "",
-                      "how long a deleted snapshot shows SnapshotStatus 2 (deleting) before it is gone; 0 = at once"},
-                     duration_kind(seconds{0}, ten_years), [](Config& c, seconds v) { c.snapshots.delete_after = v; }),
-        make_setting({"snapshots.import_duration", "0", "",
-                      "how long an import runs: its snapshot shows SnapshotStatus 4 (in use) and cannot be deleted "
-                      "meanwhile; 0 = imports finish at once"},
+        make_setting("api.regions", "",
+                     "regions the service is offered in (others get UnsupportedRegion); empty = every region",
+                     region_list_kind(), [](Config& c) -> auto& { return c.api.regions; }),
+        make_setting("api.time_zone", "",
+                     "UTC offset of every datetime the API reads and writes (Tencent Cloud shows China time)",
+                     utc_offset_kind(), [](Config& c) -> auto& { return c.api.utc_offset; }),
+        make_setting("limits.max_batch", "", "most items one request may carry in SelectedTables",
+                     integer_kind<std::size_t>(1, 1'000'000), [](Config& c) -> auto& { return c.limits.max_batch; }),
+        make_setting("snapshots.max_age", "", "how far in the past SnapshotTime may lie, e.g. 7d",
+                     optional_duration_kind(ten_years), [](Config& c) -> auto& { return c.snapshots.max_age; }),
+        make_setting("snapshots.max_per_table", "", "most snapshots kept per table", optional_count_kind(1'000'000),
+                     [](Config& c) -> auto& { return c.snapshots.max_per_table; }),
+        make_setting("snapshots.ready_after", "",
+                     "how long a new snapshot shows SnapshotStatus 0 (creating) before 1 (normal); 0 = the next "
+                     "read shows 1",
+                     duration_kind(seconds{0}, ten_years), [](Config& c) -> auto& { return c.snapshots.ready_after; }),
+        make_setting("snapshots.delete_after", "",
+                     "how long a deleted snapshot shows SnapshotStatus 2 (deleting) before it is gone; 0 = at once",
+                     duration_kind(seconds{0}, ten_years), [](Config& c) -> auto& { return c.snapshots.delete_after; }),
+        make_setting("snapshots.import_duration", "",
+                     "how long an import runs: its snapshot shows SnapshotStatus 4 (in use) and cannot be deleted "
+                     "meanwhile; 0 = imports finish at once",
                      duration_kind(seconds{0}, ten_years),
-                     [](Config& c, seconds v) { c.snapshots.import_duration = v; }),
+                     [](Config& c) -> auto& { return c.snapshots.import_duration; }),
     };
 }
 
 std::vector<Setting> resource_settings() {
     return {
-        make_setting(
-            {"resources.mode", "auto", "",
-             "auto: every cluster, table group and table exists on first use; "
-             "strict: only those in resources.clusters exist, others get ResourceNotFound"},
-            choice_kind<ResourcesMode>({{"auto", ResourcesMode::auto_accept}, {"strict", ResourcesMode::strict}}),
-            [](Config& c, ResourcesMode v) { c.resources.mode = v; }),
-        make_setting({"resources.clusters", "[]", "",
-                      "the clusters, table groups and tables of strict mode; as text the same JSON"},
-                     clusters_kind(),
-                     [](Config& c, std::vector<ClusterDeclaration> v) { c.resources.clusters = std::move(v); }),
+        make_setting("resources.mode", "",
+                     "auto: every cluster, table group and table exists on first use; "
+                     "strict: only those in resources.clusters exist, others get ResourceNotFound",
+                     choice_kind<ResourcesMode>({{"auto", ResourcesMode::auto_accept}, {"strict", ResourcesMode::strict}}),
+                     [](Config& c) -> auto& { return c.resources.mode; }),
+        make_setting("resources.clusters", "",
+                     "the clusters, table groups and tables of strict mode (ids unique in their list); as text the "
+                     "same JSON",
+                     clusters_kind(), [](Config& c) -> auto& { return c.resources.clusters; }),
     };
 }
 
 std::vector<Setting> auth_settings() {
     return {
-        make_setting(
-            {"auth.mode", "any", "auth-mode MODE",
-             "off: nothing is checked; any: requests must be signed and on time, any SecretId is "
-             "accepted, and the signature of a SecretId in auth.credentials is verified; strict: as any, "
-             "but a SecretId not in auth.credentials gets AuthFailure.SecretIdNotFound"},
-            choice_kind<AuthMode>({{"off", AuthMode::off}, {"any", AuthMode::any}, {"strict", AuthMode::strict}}),
-            [](Config& c, AuthMode v) { c.auth.mode = v; }),
-        make_setting({"auth.credentials", default_credentials_text(), "",
-                      "the SecretId/SecretKey pairs whose signatures are verified, each with an optional token "
-                      "(then required in X-TC-Token) and sub_account (frequency limits count per sub-account); "
-                      "as text the same JSON; setting it replaces the test pair"},
-                     credentials_kind(),
-                     [](Config& c, std::vector<Credential> v) { c.auth.credentials = std::move(v); }),
-        make_setting({"auth.timestamp_window", "300", "",
-                      "seconds X-TC-Timestamp may differ from the emulator's clock before AuthFailure.SignatureExpire "
-                      "(widen it to move the clock further than 5 minutes under signed requests)"},
-                     duration_kind(seconds{1}, ten_years), [](Config& c, seconds v) { c.auth.timestamp_window = v; }),
-        make_setting({"auth.debug", "true", "",
-                      "a failed signature's canonical request and string to sign go into the response headers "
-                      "X-TC-Mock-Canonical-Request and X-TC-Mock-String-To-Sign"},
-                     boolean_kind(), [](Config& c, bool v) { c.auth.debug = v; }),
+        make_setting("auth.mode", "auth-mode MODE",
+                     "off: nothing is checked; any: requests must be signed and on time, any SecretId is "
+                     "accepted, and the signature of a SecretId in auth.credentials is verified; strict: as any, "
+                     "but a SecretId not in auth.credentials gets AuthFailure.SecretIdNotFound",
+                     choice_kind<AuthMode>({{"off", AuthMode::off}, {"any", AuthMode::any}, {"strict", AuthMode::strict}}),
+                     [](Config& c) -> auto& { return c.auth.mode; }),
+        make_setting("auth.credentials", "",
+                     "the SecretId/SecretKey pairs whose signatures are verified, each with an optional token "
+                     "(then required in X-TC-Token) and sub_account (frequency limits count per sub-account); "
+                     "as text the same JSON; setting it replaces the documented test pair",
+                     credentials_kind(), [](Config& c) -> auto& { return c.auth.credentials; }),
+        make_setting("auth.timestamp_window", "",
+                     "how far X-TC-Timestamp may be from the emulator's clock before AuthFailure.SignatureExpire "
+                     "(widen it to move the clock further than 5 minutes under signed requests)",
+                     duration_kind(seconds{1}, ten_years), [](Config& c) -> auto& { return c.auth.timestamp_window; }),
+        make_setting("auth.debug", "",
+                     "a failed signature's canonical request and string to sign go into the response headers "
+                     "X-TC-Mock-Canonical-Request and X-TC-Mock-String-To-Sign",
+                     boolean_kind(), [](Config& c) -> auto& { return c.auth.debug; }),
     };
 }
 
 std::vector<Setting> other_settings() {
     return {
-        make_family({"rate_limits.<Action>", "", "",
-                     "requests per second per sub-account for one action (e.g. rate_limits.CreateSnapshots); "
-                     "0 = no limit; an action not set keeps its documented limit (20)"},
-                    integer_kind(0, max_rate),
-                    [](Config& c, std::string_view action, std::int64_t v) {
-                        c.rate_limits[std::string(action)] = static_cast<unsigned>(v);
-                    }),
-        make_setting({"log.format", "text", "log-format FMT", "log lines as text or as one JSON object per line"},
+        make_family("rate_limits.<Action>",
+                    "requests per second per sub-account for one action (e.g. rate_limits.CreateSnapshots); "
+                    "0 = no limit; an action not set keeps its documented limit",
+                    integer_kind<unsigned>(0, max_rate),
+                    [](Config& c, std::string_view action) -> auto& { return c.rate_limits[std::string(action)]; }),
+        make_setting("log.format", "log-format FMT", "log lines as text or as one JSON object per line",
                      choice_kind<LogFormat>({{"text", LogFormat::text}, {"json", LogFormat::json}}),
-                     [](Config& c, LogFormat v) { c.log.format = v; }),
-        make_setting({"log.requests", "true", "", "log one line per request"}, boolean_kind(),
-                     [](Config& c, bool v) { c.log.requests = v; }),
-        make_setting({"journal.capacity", "1000", "",
-                      "API requests the request journal keeps in memory for GET /_mock/requests; 0 = none"},
-                     integer_kind(0, 1'000'000),
-                     [](Config& c, std::int64_t v) { c.journal.capacity = static_cast<std::size_t>(v); }),
-        make_setting({"journal.max_bytes", "8388608", "",
-                      "bytes of request texts (bodies, diagnostics) the journal may hold; the oldest entries go first"},
-                     integer_kind(0, std::int64_t{64} * 1024 * 1024 * 1024),
-                     [](Config& c, std::int64_t v) { c.journal.max_bytes = static_cast<std::size_t>(v); }),
-        make_setting({"control.enabled", "true", "",
-                      "serve the control plane under /_mock/; false leaves only /_mock/health and /_mock/ready"},
-                     boolean_kind(), [](Config& c, bool v) { c.control.enabled = v; }),
-        make_setting({"control.token", "", "",
-                      "when set, every /_mock/ path but health and ready needs `Authorization: Bearer <token>`"},
-                     any_text_kind("a string; \"\" for none"),
-                     [](Config& c, std::string v) { c.control.token = std::move(v); }),
-        make_setting({"seed", "", "seed FILE",
-                      "a state document (the JSON GET /_mock/state answers) loaded at start-up; \"\" = none"},
-                     any_text_kind("a file path; \"\" for none"),
-                     [](Config& c, std::string v) { c.seed = std::move(v); }),
+                     [](Config& c) -> auto& { return c.log.format; }),
+        make_setting("log.requests", "", "log one line per request", boolean_kind(),
+                     [](Config& c) -> auto& { return c.log.requests; }),
+        make_setting("journal.capacity", "",
+                     "API requests the request journal keeps in memory for GET /_mock/requests; 0 = none",
+                     integer_kind<std::size_t>(0, 1'000'000), [](Config& c) -> auto& { return c.journal.capacity; }),
+        make_setting("journal.max_bytes", "",
+                     "bytes of request texts (bodies, diagnostics) the journal may hold; the oldest entries go first",
+                     integer_kind<std::size_t>(0, 64 * gibibyte), [](Config& c) -> auto& { return c.journal.max_bytes; }),
+        make_setting("control.enabled", "",
+                     "serve the control plane under /_mock/; false leaves only /_mock/health and /_mock/ready",
+                     boolean_kind(), [](Config& c) -> auto& { return c.control.enabled; }),
+        make_setting("control.token", "",
+                     "when set, every /_mock/ path but health and ready needs `Authorization: Bearer <token>`",
+                     any_text_kind("a string; \"\" for none"), [](Config& c) -> auto& { return c.control.token; }),
+        make_setting("seed", "seed FILE",
+                     "a state document (the JSON GET /_mock/state answers) loaded at start-up; \"\" = none",
+                     any_text_kind("a file path; \"\" for none"), [](Config& c) -> auto& { return c.seed; }),
     };
 }
 
@@ -226,8 +197,8 @@ std::vector<std::string> known_keys() {
     std::vector<std::string> names;
     for (const auto& setting : settings()) {
         if (setting.is_family()) continue;
-        names.push_back(setting.key());
-        names.push_back(setting.key().substr(0, setting.key().find('.')));
+        names.push_back(setting.key);
+        names.push_back(setting.key.substr(0, setting.key.find('.')));
     }
     return names;
 }
@@ -253,7 +224,7 @@ bool is_entry_name(std::string_view name) {
 
 std::optional<SettingMatch> find_setting(std::string_view key) {
     for (const auto& setting : settings()) {
-        if (!setting.is_family() && setting.key() == key) return SettingMatch{&setting, {}};
+        if (!setting.is_family() && setting.key == key) return SettingMatch{&setting, {}};
         const auto prefix = setting.family_prefix();
         if (!prefix.empty() && key.starts_with(prefix) && is_entry_name(key.substr(prefix.size())))
             return SettingMatch{&setting, std::string(key.substr(prefix.size()))};
@@ -280,13 +251,13 @@ const Setting* find_setting_by_flag(std::string_view flag) {
 bool is_section(std::string_view path) {
     const std::string prefix = std::string(path) + ".";
     return std::any_of(settings().begin(), settings().end(),
-                       [&](const Setting& setting) { return setting.key().starts_with(prefix); });
+                       [&](const Setting& setting) { return setting.key.starts_with(prefix); });
 }
 
 std::string unknown_key_hint(std::string_view key) {
     for (const auto& setting : settings())
         if (setting.is_family() && key.starts_with(setting.family_prefix()))
-            return "`" + setting.key() + "` takes a name of letters, such as " + setting.family_prefix() +
+            return "`" + setting.key + "` takes a name of letters, such as " + setting.family_prefix() +
                    "CreateSnapshots";
     const auto closest = closest_name(key, known_keys());
     return closest ? "did you mean `" + *closest + "`?" : "run tcaplus-mock --help for the list of settings";

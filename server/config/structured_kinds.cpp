@@ -2,9 +2,7 @@
 
 #include "server/config/value_kind.hpp"
 
-#include "server/core/text.hpp"
-
-#include <boost/json/parse.hpp>
+#include "server/core/regions.hpp"
 
 #include <algorithm>
 #include <set>
@@ -19,17 +17,7 @@ const char* const credentials_expected =
     "a JSON array of objects {\"secret_id\", \"secret_key\", \"token\" (optional), \"sub_account\" (optional)}";
 const char* const clusters_expected =
     "a JSON array of objects {\"id\", \"table_groups\": [{\"id\", \"tables\": [table names]}]}";
-const char* const region_expected = "a region id such as ap-guangzhou (lowercase letters, digits and dashes)";
-
-json::value parse_json_text(std::string_view text, const std::string& expected) {
-    json::parse_options options;
-    options.allow_comments = true;
-    options.allow_trailing_commas = true;
-    boost::system::error_code error;
-    auto value = json::parse(text, error, {}, options);
-    if (error) reject_text(expected, text);
-    return value;
-}
+const char* const region_expected = "a region id of Tencent Cloud such as ap-guangzhou";
 
 const json::array& as_array(const json::value& value, const std::string& expected, const std::string& path) {
     if (!value.is_array()) reject(expected, value, path);
@@ -44,7 +32,7 @@ const json::object& as_object(const json::value& value, const std::vector<std::s
     if (!value.is_object()) reject(expected, value, path);
     for (const auto& member : value.get_object())
         if (std::find(allowed.begin(), allowed.end(), member.key()) == allowed.end())
-            throw InvalidValue{path, expected + " only", describe_text(member.key())};
+            throw InvalidValue{path, expected + " only", describe_value(json::string(member.key()))};
     return value.get_object();
 }
 
@@ -63,13 +51,7 @@ std::string member_string(const json::object& object, std::string_view key, bool
 std::string index_path(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
 
 void require_unique(std::set<std::string>& seen, const std::string& id, const std::string& path) {
-    if (!seen.insert(id).second) throw InvalidValue{path, "ids that are unique in their list", describe_text(id)};
-}
-
-bool is_region_id(std::string_view id) {
-    return !id.empty() && id.front() != '-' && id.back() != '-' && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
+    if (!seen.insert(id).second) throw InvalidValue{path, "ids that are unique in their list", describe_value(json::string(id))};
 }
 
 std::vector<std::string> read_regions(const json::value& value) {
@@ -79,20 +61,6 @@ std::vector<std::string> read_regions(const json::value& value) {
         const std::string path = index_path("", regions.size());
         if (!item.is_string() || !is_region_id(item.get_string())) reject(region_expected, item, path);
         regions.emplace_back(item.get_string());
-    }
-    return regions;
-}
-
-// "ap-guangzhou, ap-shanghai"; "" is no region; an empty item ("a,,b", "a,") is an error.
-std::vector<std::string> split_regions(std::string_view text) {
-    std::vector<std::string> regions;
-    if (text.empty()) return regions;
-    for (std::size_t start = 0; start <= text.size();) {
-        const auto comma = std::min(text.find(',', start), text.size());
-        const auto item = text::trim_blanks(text.substr(start, comma - start));
-        if (!is_region_id(item)) reject_text(region_expected, item);
-        regions.emplace_back(item);
-        start = comma + 1;
     }
     return regions;
 }
@@ -154,27 +122,50 @@ std::vector<ClusterDeclaration> read_clusters(const json::value& value) {
     return clusters;
 }
 
+json::value write_regions(const std::vector<std::string>& regions) {
+    json::array items;
+    for (const auto& region : regions) items.emplace_back(region);
+    return items;
+}
+
+json::value write_credentials(const std::vector<Credential>& credentials) {
+    json::array items;
+    for (const auto& credential : credentials) {
+        json::object item{{"secret_id", credential.secret_id}, {"secret_key", credential.secret_key}};
+        if (!credential.token.empty()) item["token"] = credential.token;
+        if (!credential.sub_account.empty()) item["sub_account"] = credential.sub_account;
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+json::value write_clusters(const std::vector<ClusterDeclaration>& clusters) {
+    json::array items;
+    for (const auto& cluster : clusters) {
+        json::array groups;
+        for (const auto& group : cluster.table_groups) {
+            json::array tables;
+            for (const auto& table : group.tables) tables.emplace_back(table);
+            groups.push_back(json::object{{"id", group.id}, {"tables", std::move(tables)}});
+        }
+        items.push_back(json::object{{"id", cluster.id}, {"table_groups", std::move(groups)}});
+    }
+    return items;
+}
+
 }  // namespace
 
 ValueKind<std::vector<std::string>> region_list_kind() {
-    const std::string expected = "region ids such as ap-guangzhou: a JSON array, or as text comma-separated";
-    auto read_text = [expected](std::string_view text) {
-        if (text.starts_with('[')) return read_regions(parse_json_text(text, expected));
-        return split_regions(text);
-    };
-    return {expected, read_regions, read_text};
+    return {"region ids of Tencent Cloud such as ap-guangzhou: a JSON array, or as text comma-separated",
+            TextForm::list, read_regions, write_regions};
 }
 
 ValueKind<std::vector<Credential>> credentials_kind() {
-    auto read_text = [](std::string_view text) {
-        return read_credentials(parse_json_text(text, credentials_expected));
-    };
-    return {credentials_expected, read_credentials, read_text};
+    return {credentials_expected, TextForm::json, read_credentials, write_credentials};
 }
 
 ValueKind<std::vector<ClusterDeclaration>> clusters_kind() {
-    auto read_text = [](std::string_view text) { return read_clusters(parse_json_text(text, clusters_expected)); };
-    return {clusters_expected, read_clusters, read_text};
+    return {clusters_expected, TextForm::json, read_clusters, write_clusters};
 }
 
 }  // namespace tcaplus_mock

@@ -1,11 +1,11 @@
 #include "server/control/state_document.hpp"
 
-#include "server/control/json_fields.hpp"
+#include "server/core/json_fields.hpp"
 #include "server/core/datetime.hpp"
+#include "server/core/text.hpp"
 
 #include <boost/json/array.hpp>
 
-#include <charconv>
 #include <map>
 #include <set>
 #include <tuple>
@@ -144,14 +144,14 @@ void check_unique_snapshots(const StateDocument& state) {
     for (std::size_t a = 0; a < state.accounts.size(); ++a) {
         const auto& account = state.accounts[a];
         if (!accounts.insert(account.account).second)
-            throw StateDocumentError("`accounts[" + std::to_string(a) + "].account`: the account `" + account.account +
-                                     "` is listed twice");
+            throw JsonFieldError("`accounts[" + std::to_string(a) + "].account`: the account `" + account.account +
+                                 "` is listed twice");
         for (std::size_t i = 0; i < account.snapshots.size(); ++i) {
             const auto& key = account.snapshots[i].key;
             if (!seen.emplace(key.account, key.cluster_id, key.table_group_id, key.table_name, key.snapshot_name).second)
-                throw StateDocumentError("`accounts[" + std::to_string(a) + "].snapshots[" + std::to_string(i) +
-                                         "]`: the snapshot `" + key.snapshot_name + "` of table `" + key.table_name +
-                                         "` is listed twice");
+                throw JsonFieldError("`accounts[" + std::to_string(a) + "].snapshots[" + std::to_string(i) +
+                                     "]`: the snapshot `" + key.snapshot_name + "` of table `" + key.table_name +
+                                     "` is listed twice");
         }
     }
 }
@@ -210,15 +210,11 @@ json::object write_account(const AccountState& state, std::chrono::seconds zone)
 std::optional<std::int64_t> id_number(std::string_view id, std::string_view cluster_id) {
     if (id.size() <= cluster_id.size() + 1 || !id.starts_with(cluster_id) || id[cluster_id.size()] != '-')
         return std::nullopt;
-    std::int64_t number = 0;
-    const auto digits = id.substr(cluster_id.size() + 1);
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    if (error != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
-    return number;
+    return text::parse_whole<std::int64_t>(id.substr(cluster_id.size() + 1));
 }
 
 // Every counter at least at the highest number its cluster's ids use, so new ids never repeat old ones.
-void raise_counters(storage::SnapshotTables& tables, const AccountState& state) {
+void raise_counters(storage::Repository& repository, const AccountState& state) {
     std::map<std::pair<std::string, std::string>, std::int64_t> highest;  // (cluster, kind)
     const auto note = [&](const std::string& cluster, const char* kind, const std::string& id) {
         if (const auto number = id_number(id, cluster)) {
@@ -238,25 +234,26 @@ void raise_counters(storage::SnapshotTables& tables, const AccountState& state) 
         note(record.source.cluster_id, "task", record.task_id);
         note(record.source.cluster_id, "application", record.application_id);
     }
-    for (const auto& [key, value] : highest) tables.set_counter({state.account, key.first, key.second, value});
+    for (const auto& [key, value] : highest) repository.counters().set({state.account, key.first, key.second, value});
 }
 
-void load_account(storage::SnapshotTables& tables, const AccountState& state) {
-    raise_counters(tables, state);
+void load_account(storage::Repository& repository, const AccountState& state) {
+    raise_counters(repository, state);
+    auto& counters = repository.counters();
     for (auto record : state.snapshots) {
-        if (record.task_id.empty()) record.task_id = tables.next_task_id(state.account, record.key.cluster_id);
+        if (record.task_id.empty()) record.task_id = counters.next_task_id(state.account, record.key.cluster_id);
         if (record.application_id.empty())
-            record.application_id = tables.next_application_id(state.account, record.key.cluster_id);
-        tables.insert(record);
+            record.application_id = counters.next_application_id(state.account, record.key.cluster_id);
+        repository.snapshots().insert(record);
     }
-    for (const auto& record : state.imports) tables.insert_import(record);
-    for (const auto& record : state.resources) tables.insert_resource(record);
+    for (const auto& record : state.imports) repository.imports().insert(record);
+    for (const auto& record : state.resources) repository.resources().insert(record);
 }
 
 }  // namespace
 
-StateDocument parse_state_document(const json::value& value, std::chrono::seconds zone, long long now) {
-    try {
+JsonRead<StateDocument> parse_state_document(const json::value& value, std::chrono::seconds zone, long long now) {
+    return read_json([&] {
         const JsonFields fields(value, "", {"version", "scope", "time_zone", "accounts"});
         const auto version = fields.optional_integer("version", 0, INT32_MAX);
         if (!version) fields.fail("version", "the document version " + std::to_string(state_document_version));
@@ -277,39 +274,33 @@ StateDocument parse_state_document(const json::value& value, std::chrono::second
         });
         check_unique_snapshots(state);
         return state;
-    } catch (const JsonFieldError& error) {
-        throw StateDocumentError(error.what());
-    }
+    });
 }
 
 json::object write_state_document(const StateDocument& state, std::chrono::seconds zone) {
     json::array accounts;
     for (const auto& account : state.accounts) accounts.push_back(write_account(account, zone));
-    const auto minutes = zone.count() / 60;
-    char offset[24];  // room for any long long, which silences -Wformat-truncation
-    std::snprintf(offset, sizeof offset, "%c%02lld:%02lld", minutes < 0 ? '-' : '+',
-                  static_cast<long long>(std::abs(minutes) / 60), static_cast<long long>(std::abs(minutes) % 60));
     return {{"version", state_document_version},
             {"scope", state.whole ? "all" : "accounts"},
-            {"time_zone", offset},
+            {"time_zone", format_utc_offset(zone)},
             {"accounts", std::move(accounts)}};
 }
 
-StateDocument read_state(storage::SnapshotTables& tables, const std::optional<std::string>& account) {
+StateDocument read_state(storage::Repository& repository, const std::optional<std::string>& account) {
     StateDocument state;
     state.whole = !account.has_value();
-    const auto names = account ? std::vector<std::string>{*account} : tables.accounts();
+    const auto names = account ? std::vector<std::string>{*account} : repository.accounts();
     for (const auto& name : names)
-        state.accounts.push_back(
-            {name, tables.snapshots_of(name), tables.imports_of(name), tables.counters_of(name), tables.resources_of(name)});
+        state.accounts.push_back({name, repository.snapshots().of_account(name), repository.imports().of_account(name),
+                                  repository.counters().of_account(name), repository.resources().of_account(name)});
     return state;
 }
 
-void replace_state(storage::SnapshotTables& tables, const StateDocument& state) {
-    if (state.whole) tables.erase_everything();
+void replace_state(storage::Repository& repository, const StateDocument& state) {
+    if (state.whole) repository.erase_everything();
     for (const auto& account : state.accounts) {
-        if (!state.whole) tables.erase_account(account.account);
-        load_account(tables, account);
+        if (!state.whole) repository.erase_account(account.account);
+        load_account(repository, account);
     }
 }
 

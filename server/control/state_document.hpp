@@ -19,14 +19,13 @@
 // application_id are numbered from the counters, and every counter ends at least at the highest
 // number its cluster's ids use.
 
-#include "storage/snapshot_records.hpp"
-#include "storage/snapshot_tables.hpp"
+#include "server/core/json_fields.hpp"
+#include "storage/repository.hpp"
 
 #include <boost/json/value.hpp>
 
 #include <chrono>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -45,24 +44,18 @@ struct StateDocument {
     std::vector<AccountState> accounts;
 };
 
-// A document that cannot be read; what() names the place (`accounts[0].snapshots[2].dead_time`)
-// and what was expected there.
-class StateDocumentError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
 inline constexpr int state_document_version = 1;
 
 // Reads a document. `zone` is the time zone when the document names none, `now` the create_time of a
-// snapshot that gives none. Throws StateDocumentError.
-StateDocument parse_state_document(const boost::json::value& json, std::chrono::seconds zone, long long now);
+// snapshot that gives none. A mistake names its place (`accounts[0].snapshots[2].dead_time`) and what
+// was expected there.
+JsonRead<StateDocument> parse_state_document(const boost::json::value& json, std::chrono::seconds zone, long long now);
 
 boost::json::object write_state_document(const StateDocument& state, std::chrono::seconds zone);
 
 // On the store's threads: the state of every account (`account` nullopt) or of one.
-StateDocument read_state(storage::SnapshotTables& tables, const std::optional<std::string>& account);
+StateDocument read_state(storage::Repository& repository, const std::optional<std::string>& account);
 // On the store's writer, in its transaction: replaces what `state` covers.
-void replace_state(storage::SnapshotTables& tables, const StateDocument& state);
+void replace_state(storage::Repository& repository, const StateDocument& state);
 
 }  // namespace tcaplus_mock

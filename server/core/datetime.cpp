@@ -1,6 +1,7 @@
 #include "server/core/datetime.hpp"
 
-#include <cctype>
+#include "server/core/text.hpp"
+
 #include <charconv>
 #include <cstdio>
 
@@ -13,7 +14,7 @@ using namespace std::chrono;
 std::optional<int> read_digits(std::string_view text, std::size_t position, std::size_t width) {
     int value = 0;
     for (std::size_t i = position; i < position + width; ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+        if (!text::is_digit(text[i])) return std::nullopt;
         value = value * 10 + (text[i] - '0');
     }
     return value;
@@ -91,7 +92,7 @@ std::optional<system_clock::time_point> parse_iso_utc(std::string_view text) {
     long long nanos = 0;
     for (std::size_t i = 1; i < 10; ++i) {
         const char digit = i < fraction.size() ? fraction[i] : '0';
-        if (!std::isdigit(static_cast<unsigned char>(digit))) return std::nullopt;
+        if (!text::is_digit(digit)) return std::nullopt;
         nanos = nanos * 10 + (digit - '0');
     }
     return when + duration_cast<system_clock::duration>(nanoseconds(nanos));
@@ -121,6 +122,15 @@ std::optional<seconds> parse_utc_offset(std::string_view text) {
     }
     if (minutes_part > 59 || hours_part * 60 + minutes_part > 14 * 60) return std::nullopt;
     return seconds{sign * (hours_part * 3600 + minutes_part * 60)};
+}
+
+std::string format_utc_offset(seconds offset) {
+    const long long minutes = offset.count() / 60;
+    const long long magnitude = minutes < 0 ? -minutes : minutes;
+    std::string text = minutes < 0 ? "-00:00" : "+00:00";
+    write_digits(text, 1, 2, magnitude / 60);
+    write_digits(text, 4, 2, magnitude % 60);
+    return text;
 }
 
 }  // namespace tcaplus_mock

@@ -21,6 +21,9 @@ std::string format_datetime(long long unix_seconds, std::chrono::seconds utc_off
 // or beyond +-14:00.
 std::optional<std::chrono::seconds> parse_utc_offset(std::string_view text);
 
+// Formats a UTC offset of whole minutes (at most 99:59 either way) as "+08:00" or "-05:30".
+std::string format_utc_offset(std::chrono::seconds offset);
+
 // Formats the UTC date of UNIX seconds as `YYYY-MM-DD` (the TC3 credential scope date).
 std::string format_utc_date(long long unix_seconds);
 

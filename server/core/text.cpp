@@ -55,7 +55,7 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
 }
 
 bool all_digits(std::string_view text) noexcept {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
 }
 
 bool is_valid_utf8(std::string_view text) noexcept {

@@ -2,11 +2,11 @@
 
 #include "server/actions/action_registry.hpp"
 #include "server/core/api_errors.hpp"
+#include "server/core/regions.hpp"
+#include "server/faults/fault_rule_json.hpp"
 #include "server/protocol/envelope.hpp"
 #include "server/protocol/form_parameters.hpp"
-#include "server/protocol/regions.hpp"
 #include "server/protocol/request_decoder.hpp"
-#include "server/validation/action_spec.hpp"
 #include "server/validation/spec_validator.hpp"
 
 #include <boost/asio/steady_timer.hpp>
@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <stdexcept>
 
 namespace tcaplus_mock {
 
@@ -30,6 +29,7 @@ struct HandledRequest {
     Language language = Language::en_us;
     std::string trace_id;
     SignatureDiagnostics diagnostics;
+    const Action* action = nullptr;  // found once the common parameters are checked
     std::optional<FiredFault> fault;
     std::optional<ItemFault> item_fault;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -116,16 +116,16 @@ HttpResponse fault_response(const FaultEffect& effect, RequestRecord& record) {
     HttpResponse response;
     if (effect.type == FaultType::drop) {
         response.drop_connection = true;
-        record.result = "Fault.Drop";
+        record.code = "Fault.Drop";
     } else if (effect.type == FaultType::http_status) {
         response.status = effect.status;
         response.headers = {{"Content-Type", "text/plain"}};
         response.body = "HTTP " + std::to_string(effect.status) + " (a tcaplus-mock fault rule)\n";
-        record.result = "Fault.HttpStatus";
+        record.code = "Fault.HttpStatus";
     } else {
         response.headers = {{"Content-Type", "application/json"}};
         response.body = "<html><head><title>502 Bad Gateway</title></head><body>a tcaplus-mock fault rule</body></html>";
-        record.result = "Fault.Garbage";
+        record.code = "Fault.Garbage";
     }
     record.message = "answered by fault rule " + record.fault_id + " instead of the API";
     return response;
@@ -145,20 +145,8 @@ std::vector<std::string> item_codes(const json::object& fields) {
 
 }  // namespace
 
-std::map<std::string, unsigned, std::less<>> frequency_limits(const Config& config) {
-    const auto& spec = ApiSpec::builtin();
-    std::map<std::string, unsigned, std::less<>> limits;
-    for (const auto& name : spec.action_names()) limits[std::string(name)] = spec.find_action(name)->frequency_limit;
-    for (const auto& [action, limit] : config.rate_limits) {
-        if (!spec.find_action(action))
-            throw std::invalid_argument("rate_limits: `" + action + "` is not an action of the API");
-        limits[action] = limit;
-    }
-    return limits;
-}
-
-RequestHandler::RequestHandler(const Config& config, HandlingServices services)
-    : config_(config), services_(services), authenticator_(config.auth, services.clock) {}
+RequestHandler::RequestHandler(Services services)
+    : services_(services), authenticator_(services.config.auth, services.clock) {}
 
 boost::asio::awaitable<HttpResponse> RequestHandler::handle(HttpRequest http) {
     HandledRequest handled;
@@ -173,7 +161,7 @@ void RequestHandler::finish(HandledRequest& handled) {
     auto& record = handled.record;
     record.latency =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - handled.started);
-    services_.metrics.count_request(record.action, record.result, record.latency);
+    services_.metrics.count_request(record.action, record.code.empty() ? "Success" : record.code, record.latency);
     if (record.throttle == "limited") services_.metrics.count_throttled(record.action);
     if (!record.fault_id.empty()) services_.metrics.count_fault(record.fault_id, record.action);
     services_.log.write(record);
@@ -200,14 +188,14 @@ boost::asio::awaitable<HttpResponse> RequestHandler::handle_api(const HttpReques
     if (outcome) {
         record.items = item_codes(*outcome);
     } else {
-        record.result = outcome.error().code;
+        record.code = outcome.error().code;
         record.message = outcome.error().message.in(handled.language);
         record.parameter = outcome.error().parameter;
     }
     auto body = outcome ? encode_success(std::move(*outcome), record.request_id)
                         : encode_error(outcome.error(), handled.language, record.request_id);
     auto response = make_api_response(std::move(body), record.request_id, handled.trace_id);
-    if (config_.auth.debug) add_signature_debug_headers(response, handled.diagnostics);
+    if (services_.config.auth.debug) add_signature_debug_headers(response, handled.diagnostics);
     co_return response;
 }
 
@@ -216,46 +204,58 @@ boost::asio::awaitable<Result<json::object>> RequestHandler::run_pipeline(ApiReq
     auto& record = handled.record;
     record.action = request.action;
     record.secret_id = request.secret_id;
-    if (auto common = check_common_parameters(request); !common) co_return common.error();
+    const auto action = check_common_parameters(request);
+    if (!action) co_return action.error();
+    handled.action = *action;
     if (auto identity = authenticate(request, handled); !identity) co_return identity.error();
+    if (auto allowed = throttle(request, handled); !allowed) co_return allowed.error();
 
-    const auto& subject = config_.auth.mode == AuthMode::off ? request.http->client_address : record.account;
+    const auto& config = services_.config;
+    const ValidationLimits limits{config.limits.max_batch, config.api.utc_offset};
+    if (auto valid = validate_request(*handled.action->spec, request.params, request.params_from_form, limits); !valid)
+        co_return valid.error();
+    if (auto faulted = co_await apply_fault(request, handled); !faulted) co_return faulted.error();
+
+    const ActionContext context{request.action,    request.params,     request.language,  record.account,
+                                config,            services_.clock,    services_.resources, services_.store,
+                                handled.item_fault, &handled.memory};
+    co_return co_await handled.action->handler(context);
+}
+
+Result<void> RequestHandler::throttle(const ApiRequest& request, HandledRequest& handled) {
+    auto& record = handled.record;
+    const auto& subject = services_.config.auth.mode == AuthMode::off ? request.http->client_address : record.account;
     const auto decision = services_.rate_limiter.try_acquire(request.action, subject);
     record.throttle = decision.limit == 0 ? "off" : decision.allowed ? "passed" : "limited";
     record.throttle_count = decision.count;
-    if (!decision.allowed) co_return errors::request_limit_exceeded(decision.count, decision.limit);
+    if (!decision.allowed) return errors::request_limit_exceeded(decision.count, decision.limit);
+    return {};
+}
 
-    const auto* spec = ApiSpec::builtin().find_action(request.action);
-    const ValidationLimits limits{config_.limits.max_batch, config_.api.utc_offset};
-    if (auto valid = validate_request(*spec, request.params, request.params_from_form, limits); !valid)
-        co_return valid.error();
-
+// A fault rule that fires on the request: an error now, an item fault for the action, a delay, or
+// an answer outside the API (drop, http_status, garbage), which handle_api() writes instead.
+boost::asio::awaitable<Result<void>> RequestHandler::apply_fault(const ApiRequest& request, HandledRequest& handled) {
+    auto& record = handled.record;
     handled.fault = services_.faults.fire({request.action, record.secret_id, record.account, tables_named(request.params)});
-    if (handled.fault) {
-        record.fault_id = handled.fault->rule_id;
-        const auto& effect = handled.fault->effect;
-        switch (effect.type) {
-            case FaultType::error: record.fault_type = "error"; co_return injected_error(effect);
-            case FaultType::item_error:
-                record.fault_type = "item_error";
-                handled.item_fault = ItemFault{handled.fault->table.value_or(""), injected_error(effect)};
-                break;
-            case FaultType::latency: {
-                record.fault_type = "latency";
-                boost::asio::steady_timer delay(co_await boost::asio::this_coro::executor, effect.latency);
-                co_await delay.async_wait(boost::asio::use_awaitable);
-                break;
-            }
-            case FaultType::drop: record.fault_type = "drop"; co_return errors::internal_error();
-            case FaultType::http_status: record.fault_type = "http_status"; co_return errors::internal_error();
-            case FaultType::garbage: record.fault_type = "garbage"; co_return errors::internal_error();
+    if (!handled.fault) co_return Result<void>{};
+    const auto& effect = handled.fault->effect;
+    record.fault_id = handled.fault->rule_id;
+    record.fault_type = to_string(effect.type);
+    switch (effect.type) {
+        case FaultType::error: co_return injected_error(effect);
+        case FaultType::item_error:
+            handled.item_fault = ItemFault{handled.fault->table.value_or(""), injected_error(effect)};
+            break;
+        case FaultType::latency: {
+            boost::asio::steady_timer delay(co_await boost::asio::this_coro::executor, effect.latency);
+            co_await delay.async_wait(boost::asio::use_awaitable);
+            break;
         }
+        case FaultType::drop:
+        case FaultType::http_status:
+        case FaultType::garbage: co_return errors::internal_error();  // replaced by the fault's answer
     }
-
-    const ActionContext context{request.params,       request.language, record.account,
-                                config_,              services_.clock,  services_.resources,
-                                services_.store,      handled.item_fault, &handled.memory};
-    co_return co_await find_action_handler(request.action)(context);
+    co_return Result<void>{};
 }
 
 Result<void> RequestHandler::authenticate(ApiRequest& request, HandledRequest& handled) {
@@ -269,7 +269,7 @@ Result<void> RequestHandler::authenticate(ApiRequest& request, HandledRequest& h
         record.secret_id = readable_secret_id(request);
         return identity.error();
     }
-    record.signature = config_.auth.mode == AuthMode::off ? "off"
+    record.signature = services_.config.auth.mode == AuthMode::off ? "off"
                        : identity->signature_verified  ? "verified"
                                                        : "unverified";
     if (!identity->secret_id.empty()) record.secret_id = identity->secret_id;
@@ -277,18 +277,18 @@ Result<void> RequestHandler::authenticate(ApiRequest& request, HandledRequest& h
     return {};
 }
 
-Result<void> RequestHandler::check_common_parameters(const ApiRequest& request) const {
+Result<const Action*> RequestHandler::check_common_parameters(const ApiRequest& request) const {
     if (request.action.empty()) return errors::missing_parameter("Action");
     if (request.version.empty()) return errors::missing_parameter("Version");
     if (request.version != ApiSpec::builtin().version()) return errors::no_such_version(request.version);
-    if (!find_action_handler(request.action) || !ApiSpec::builtin().find_action(request.action))
-        return errors::invalid_action(request.action);
+    const Action* action = find_action(request.action);
+    if (action == nullptr) return errors::invalid_action(request.action);
     if (!request.region_present) return errors::missing_parameter("Region");
     if (!is_region_id(request.region)) return errors::invalid_region(request.region_parameter_name());
-    const auto& offered = config_.api.regions;
+    const auto& offered = services_.config.api.regions;
     if (!offered.empty() && std::find(offered.begin(), offered.end(), request.region) == offered.end())
         return errors::unsupported_region();
-    return {};
+    return action;
 }
 
 HttpResponse RequestHandler::oversized(const HttpRequest& http, SizeLimit limit) {
@@ -297,7 +297,7 @@ HttpResponse RequestHandler::oversized(const HttpRequest& http, SizeLimit limit)
     if (const auto* action = http.header("x-tc-action")) handled.record.action = *action;
     const auto error = limit.kind == SizeLimit::Kind::body_memory ? errors::body_memory_exhausted(limit.bytes)
                                                                   : errors::request_size_limit_exceeded(limit.bytes);
-    handled.record.result = error.code;
+    handled.record.code = error.code;
     handled.record.message = error.message.in(handled.language);
     auto response = make_api_response(encode_error(error, handled.language, handled.record.request_id),
                                       handled.record.request_id, handled.trace_id);

@@ -17,50 +17,24 @@
 // Failure: never throws; a broken database or invariant becomes an InternalError envelope and
 // the details go to the operator's log only.
 
-#include "server/actions/action_context.hpp"
-#include "server/actions/resource_catalog.hpp"
 #include "server/auth/authenticator.hpp"
-#include "server/config/config.hpp"
-#include "server/core/clock.hpp"
-#include "server/faults/fault_rules.hpp"
-#include "server/handling/metrics.hpp"
-#include "server/handling/request_journal.hpp"
-#include "server/handling/request_log.hpp"
+#include "server/core/api_error.hpp"
+#include "server/handling/services.hpp"
 #include "server/protocol/http_message.hpp"
-#include "server/throttle/rate_limiter.hpp"
-#include "storage/snapshot_store.hpp"
 
 #include <boost/asio/awaitable.hpp>
-
-#include <map>
-#include <string>
+#include <boost/json/object.hpp>
 
 namespace tcaplus_mock {
 
+struct Action;
 struct ApiRequest;
 struct HandledRequest;
 
-// What request handling shares with the control plane; the caller owns all of it, and all of it
-// must outlive the handler.
-struct HandlingServices {
-    const Clock& clock;
-    storage::SnapshotStore& store;
-    ResourceCatalog& resources;
-    RateLimiter& rate_limiter;
-    FaultRules& faults;
-    RequestLog& log;
-    RequestJournal& journal;
-    Metrics& metrics;
-};
-
-// The frequency limit of every action: its documented limit, or the configuration's rate_limits.
-// Throws std::invalid_argument when rate_limits names an action the API does not define.
-std::map<std::string, unsigned, std::less<>> frequency_limits(const Config& config);
-
 class RequestHandler {
 public:
-    // Keeps references to `config` and to every service; they must outlive the handler.
-    RequestHandler(const Config& config, HandlingServices services);
+    // Keeps `services` (references); what they refer to must outlive the handler.
+    explicit RequestHandler(Services services);
 
     // Answers one API request (the path has been routed here: `/`).
     boost::asio::awaitable<HttpResponse> handle(HttpRequest http);
@@ -71,12 +45,13 @@ public:
 private:
     boost::asio::awaitable<HttpResponse> handle_api(const HttpRequest& http, HandledRequest& handled);
     boost::asio::awaitable<Result<boost::json::object>> run_pipeline(ApiRequest& request, HandledRequest& handled);
+    Result<const Action*> check_common_parameters(const ApiRequest& request) const;
     Result<void> authenticate(ApiRequest& request, HandledRequest& handled);
-    Result<void> check_common_parameters(const ApiRequest& request) const;
+    Result<void> throttle(const ApiRequest& request, HandledRequest& handled);
+    boost::asio::awaitable<Result<void>> apply_fault(const ApiRequest& request, HandledRequest& handled);
     void finish(HandledRequest& handled);
 
-    const Config& config_;
-    HandlingServices services_;
+    Services services_;
     Authenticator authenticator_;
 };
 

@@ -16,7 +16,7 @@ void cut(std::string& text, std::size_t limit) {
 
 void cut_to_size(RequestRecord& record) {
     for (auto* field : {&record.request_id, &record.trace_id, &record.client_address, &record.method, &record.action,
-                        &record.secret_id, &record.account, &record.result, &record.parameter, &record.fault_id})
+                        &record.secret_id, &record.account, &record.code, &record.parameter, &record.fault_id})
         cut(*field, RequestJournal::max_field_bytes);
     cut(record.message, RequestJournal::max_text_bytes);
     cut(record.canonical_request, RequestJournal::max_text_bytes);
@@ -35,7 +35,7 @@ std::size_t text_bytes(const RequestRecord& record) {
     for (const auto* field : {&record.request_id, &record.trace_id, &record.client_address, &record.method,
                               &record.action, &record.secret_id, &record.account, &record.signature,
                               &record.canonical_request, &record.string_to_sign, &record.signature_problem,
-                              &record.throttle, &record.result, &record.message, &record.parameter,
+                              &record.throttle, &record.code, &record.message, &record.parameter,
                               &record.fault_id, &record.fault_type, &record.body})
         bytes += field->capacity();
     for (const auto& item : record.items) bytes += sizeof(item) + item.capacity();
@@ -44,7 +44,7 @@ std::size_t text_bytes(const RequestRecord& record) {
 
 bool matches(const RequestRecord& record, const RequestJournal::Filter& filter) {
     if (filter.action && record.action != *filter.action) return false;
-    if (filter.code && record.result != *filter.code) return false;
+    if (filter.code && record.code != *filter.code) return false;
     if (filter.account && record.account != *filter.account) return false;
     if (filter.since && record.time < *filter.since) return false;
     return true;

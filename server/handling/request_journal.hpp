@@ -33,7 +33,7 @@ public:
 
     struct Filter {
         std::optional<std::string> action;
-        std::optional<std::string> code;  // "Success" or an error code
+        std::optional<std::string> code;  // an error code, "" for successes
         std::optional<std::string> account;
         std::optional<std::chrono::system_clock::time_point> since;  // arrived at or after
         std::size_t limit = 0;                                       // 0 = no limit

@@ -7,12 +7,9 @@
 #include <boost/json/serialize.hpp>
 
 #include <cstdio>
-#include <ctime>
 
 namespace tcaplus_mock {
 namespace {
-
-std::string utc_timestamp() { return format_iso_utc(std::chrono::system_clock::now()); }
 
 std::string or_dash(const std::string& value) { return value.empty() ? "-" : value; }
 
@@ -35,8 +32,8 @@ std::string escape_for_one_line(std::string_view text) {
     return escaped;
 }
 
-RequestLog::RequestLog(LogFormat format, bool enabled, LineWriter& sink)
-    : format_(format), enabled_(enabled), sink_(sink) {}
+RequestLog::RequestLog(LogFormat format, bool enabled, LineWriter& sink, std::chrono::seconds utc_offset)
+    : format_(format), enabled_(enabled), sink_(sink), utc_offset_(utc_offset) {}
 
 void RequestLog::write(const RequestRecord& entry) {
     if (!enabled_) return;
@@ -47,9 +44,11 @@ void RequestLog::write(const RequestRecord& entry) {
 }
 
 std::string RequestLog::format_text(const RequestRecord& entry) const {
-    auto line = utc_timestamp() + " request_id=" + entry.request_id + " client=" + or_dash(entry.client_address) +
-                " method=" + or_dash(entry.method) + " action=" + or_dash(escape_for_one_line(entry.action)) +
-                " secret_id=" + or_dash(escape_for_one_line(entry.secret_id)) + " result=" + entry.result +
+    auto line = format_iso_utc(entry.time) + " request_id=" + entry.request_id +
+                " client=" + or_dash(entry.client_address) + " method=" + or_dash(entry.method) +
+                " action=" + or_dash(escape_for_one_line(entry.action)) +
+                " secret_id=" + or_dash(escape_for_one_line(entry.secret_id)) +
+                " code=" + or_dash(escape_for_one_line(entry.code)) +
                 " latency_us=" + std::to_string(entry.latency.count());
     if (!entry.string_to_sign.empty())
         line += " string_to_sign=\"" + escape_for_one_line(entry.string_to_sign) + "\" canonical_request=\"" +
@@ -60,17 +59,7 @@ std::string RequestLog::format_text(const RequestRecord& entry) const {
 }
 
 std::string RequestLog::format_json(const RequestRecord& entry) const {
-    boost::json::object line{
-        {"time", utc_timestamp()},          {"request_id", entry.request_id}, {"client", entry.client_address},
-        {"method", entry.method},           {"action", entry.action},         {"secret_id", entry.secret_id},
-        {"result", entry.result},           {"latency_us", entry.latency.count()},
-    };
-    if (!entry.string_to_sign.empty()) {
-        line["string_to_sign"] = entry.string_to_sign;
-        line["canonical_request"] = entry.canonical_request;
-    }
-    if (!entry.signature_problem.empty()) line["signature_problem"] = entry.signature_problem;
-    return boost::json::serialize(line);
+    return boost::json::serialize(to_json(entry, utc_offset_, RecordBody::left_out));
 }
 
 }  // namespace tcaplus_mock

@@ -1,6 +1,7 @@
 #pragma once
-// RequestLog: one line per API request, as plain text or as a JSON object per line, handed to a
-// LineWriter so that a slow or absent reader of the log costs lines, never requests.
+// RequestLog: one line per API request, as plain text or as the record's JSON form without its
+// body (request_record.hpp), handed to a LineWriter so that a slow or absent reader of the log costs
+// lines, never requests.
 // Never holds a SecretKey or a signature: only what RequestRecord carries.
 // Thread safe: lines from concurrent requests never interleave.
 
@@ -15,8 +16,9 @@ namespace tcaplus_mock {
 
 class RequestLog {
 public:
-    // Writes to `sink` (not owned; must outlive the log). Disabled logs write nothing.
-    RequestLog(LogFormat format, bool enabled, LineWriter& sink);
+    // Writes to `sink` (not owned; must outlive the log). Disabled logs write nothing. Datetimes of
+    // the emulator's clock are written in the zone `utc_offset`.
+    RequestLog(LogFormat format, bool enabled, LineWriter& sink, std::chrono::seconds utc_offset);
 
     void write(const RequestRecord& entry);
 
@@ -27,6 +29,7 @@ private:
     LogFormat format_;
     bool enabled_;
     LineWriter& sink_;
+    std::chrono::seconds utc_offset_;
 };
 
 // Escapes control characters (newlines included) as `\n`, `\t`, `\u00XX` so a value fits on one line.

@@ -1,8 +1,10 @@
 #pragma once
 // RequestRecord: what one API request leaves behind, for its log line (request_log.hpp) and its
-// entry in the request journal (request_journal.hpp). Holds request data only: never a SecretKey,
-// a signature, a token or an Authorization value (form bodies and diagnostics are redacted before
-// they get here).
+// entry in the request journal (request_journal.hpp), and its one JSON form, which both write.
+// Holds request data only: never a SecretKey, a signature, a token or an Authorization value (form
+// bodies and diagnostics are redacted before they get here).
+
+#include <boost/json/object.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -30,7 +32,7 @@ struct RequestRecord {
     // off (no limit for the action), passed, limited, or not_checked.
     std::string throttle = "not_checked";
     unsigned long long throttle_count = 0;  // this request's number in its second
-    std::string result = "Success";  // "Success" or the error code
+    std::string code;                // the error code, "" on success
     std::string message;             // the error message, "" on success
     std::string parameter;           // the parameter a validation error names, if any
     std::vector<std::string> items;  // per-item error codes of a list action, "" for an item that succeeded
@@ -42,5 +44,16 @@ struct RequestRecord {
     std::size_t body_bytes = 0;
     bool body_truncated = false;
 };
+
+// Whether the JSON form carries the request's body (the journal's does; a log line's does not).
+enum class RecordBody { included, left_out };
+
+// The JSON form of a record, in the journal's field names:
+//   {"time", "emulator_time", "request_id", "trace_id", "client", "method", "action", "secret_id",
+//    "account", "signature", "canonical_request"?, "string_to_sign"?, "signature_problem"?,
+//    "throttle", "throttle_count", "code", "message", "parameter", "items", "fault": {"id", "type"} | null,
+//    "http_status", "latency_us", "body"?, "body_bytes", "body_truncated"}
+// `emulator_time` is written in the zone `utc_offset`; every text is repaired to UTF-8.
+boost::json::object to_json(const RequestRecord& record, std::chrono::seconds utc_offset, RecordBody body);
 
 }  // namespace tcaplus_mock

@@ -9,14 +9,12 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <csignal>
 #include <future>
 #include <mutex>
 #include <stdexcept>
@@ -97,7 +95,6 @@ struct HttpServer::Impl {
 
     void start();
     void stop();
-    void run_until_signal();
 
     void open_acceptor();
     asio::awaitable<void> accept_loop();
@@ -122,7 +119,6 @@ struct HttpServer::Impl {
     std::future<void> accept_loop_finished = accept_loop_done.get_future();
     std::atomic<std::uint16_t> bound_port{0};
 
-    asio::io_context signal_context;  // run only by run_until_signal(); stop() ends its wait
 
     std::mutex lifecycle_mutex;
     enum class State { created, running, stopped } state = State::created;
@@ -221,7 +217,6 @@ void HttpServer::Impl::run_worker(Worker& worker) {
 
 void HttpServer::Impl::stop() {
     std::lock_guard lock(lifecycle_mutex);
-    signal_context.stop();
     if (state != State::running) {
         state = State::stopped;
         return;
@@ -256,13 +251,6 @@ void HttpServer::Impl::close_connections(Clock::time_point deadline) {
     connections.wait_until_none(Clock::now() + force_close_wait);
 }
 
-void HttpServer::Impl::run_until_signal() {
-    asio::signal_set signals(signal_context, SIGINT, SIGTERM);
-    signals.async_wait([](const boost::system::error_code&, int) {});
-    signal_context.run();
-    stop();
-}
-
 HttpServer::HttpServer(Config::Server settings, HttpHandlers handlers)
     : impl_(std::make_unique<Impl>(std::move(settings), std::move(handlers))) {}
 
@@ -274,6 +262,5 @@ std::uint16_t HttpServer::port() const { return impl_->bound_port; }
 
 void HttpServer::stop() { impl_->stop(); }
 
-void HttpServer::run_until_signal() { impl_->run_until_signal(); }
 
 }  // namespace tcaplus_mock

@@ -70,10 +70,6 @@ public:
     // Idempotent and thread safe; must not be called from inside a handler.
     void stop();
 
-    // Blocks until SIGTERM or SIGINT, or until stop() is called from elsewhere, then stop(). Returns
-    // normally, so the caller can release its resources and exit 0.
-    void run_until_signal();
-
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -10,7 +10,6 @@
 #include <boost/url/pct_string_view.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -110,11 +109,10 @@ Result<json::value> array_to_json(Node& node, const std::string& path) {
     const std::size_t size = node.order.size();
     std::vector<Node*> slots(size, nullptr);
     for (const auto& [index_text, element] : node.order) {
-        std::size_t index = 0;
-        const auto [end, ec] = std::from_chars(index_text->data(), index_text->data() + index_text->size(), index);
+        const auto index = text::parse_whole<std::size_t>(*index_text);
         // Keys are unique, so n indices all below n fill every slot exactly once.
-        if (ec != std::errc{} || index >= size) return errors::form_parameter_conflict(path);
-        slots[index] = element;
+        if (!index || *index >= size) return errors::form_parameter_conflict(path);
+        slots[*index] = element;
     }
     json::array array;
     array.reserve(size);

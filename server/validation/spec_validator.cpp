@@ -2,6 +2,7 @@
 
 #include "server/core/api_errors.hpp"
 #include "server/core/datetime.hpp"
+#include "server/core/json_text.hpp"
 #include "server/core/text.hpp"
 
 #include <boost/json/value.hpp>
@@ -61,31 +62,9 @@ std::string_view expected_name(ParameterType type) {
     return "unknown";
 }
 
-// The JSON type name of what was sent.
-std::string_view received_name(const json::value& value) {
-    switch (value.kind()) {
-        case json::kind::null: return "null";
-        case json::kind::bool_: return "boolean";
-        case json::kind::int64:
-        case json::kind::uint64: return "integer";
-        case json::kind::double_: return "number";
-        case json::kind::string: return "string";
-        case json::kind::array: return "array";
-        case json::kind::object: return "object";
-    }
-    return "unknown";
-}
-
 bool reads_from_text(ParameterType type) {
     return type == ParameterType::integer || type == ParameterType::unsigned_integer ||
            type == ParameterType::boolean || type == ParameterType::floating;
-}
-
-template <class Number>
-bool parses_whole(std::string_view text, Number& number) {
-    const char* last = text.data() + text.size();
-    const auto [end, error] = std::from_chars(text.data(), last, number);
-    return error == std::errc{} && end == last;
 }
 
 // Replaces a form leaf's text with the JSON value a JSON body would have carried for it: the
@@ -99,12 +78,12 @@ bool replace_text_with_value(ParameterType type, json::value& value) {
         value.emplace_bool() = is_true;
         return true;
     }
-    if (std::int64_t number = 0; parses_whole(text, number)) {
-        value.emplace_int64() = number;
-    } else if (std::uint64_t unsigned_number = 0; parses_whole(text, unsigned_number)) {
-        value.emplace_uint64() = unsigned_number;
-    } else if (double real = 0; parses_whole(text, real) && std::isfinite(real)) {
-        value.emplace_double() = real;
+    if (const auto number = text::parse_whole<std::int64_t>(text)) {
+        value.emplace_int64() = *number;
+    } else if (const auto unsigned_number = text::parse_whole<std::uint64_t>(text)) {
+        value.emplace_uint64() = *unsigned_number;
+    } else if (const auto real = text::parse_whole<double>(text); real && std::isfinite(*real)) {
+        value.emplace_double() = *real;
     } else {
         return false;
     }
@@ -151,7 +130,7 @@ private:
     }
 
     Result<void> check_list(const ParameterSpec& member, json::value& value) {
-        if (!value.is_array()) return type_error(ParameterType::list, received_name(value));
+        if (!value.is_array()) return type_error(ParameterType::list, json_type_name(value));
         auto& items = value.get_array();
         if (items.empty() && member.required) {
             return errors::invalid_parameter_value(path_, "[]", "a non-empty list", "非空列表");
@@ -167,7 +146,7 @@ private:
     // `object` is the spec of an object value, null for any other type.
     Result<void> check_value(ParameterType type, const ObjectSpec* object, json::value& value) {
         if (type != ParameterType::object) return check_leaf(type, value);
-        if (!value.is_object()) return type_error(type, received_name(value));
+        if (!value.is_object()) return type_error(type, json_type_name(value));
         return check_object(*object, value.get_object());
     }
 
@@ -185,11 +164,11 @@ private:
             case ParameterType::object:
             case ParameterType::list: break;  // not leaves; check_value and check_list handle them
         }
-        return type_error(type, received_name(value));
+        return type_error(type, json_type_name(value));
     }
 
     Result<void> check_datetime(const json::value& value) {
-        if (!value.is_string()) return type_error(ParameterType::datetime, received_name(value));
+        if (!value.is_string()) return type_error(ParameterType::datetime, json_type_name(value));
         const std::string_view text = text_of(value.get_string());
         if (parse_datetime(text, limits_.utc_offset)) return {};
         return errors::invalid_parameter_value(path_, text, "a datetime `YYYY-MM-DD HH:MM:SS`",
@@ -199,18 +178,18 @@ private:
     Result<void> check_integer(const json::value& value) {
         if (value.is_int64()) return {};
         if (value.is_uint64()) return type_error(ParameterType::integer, "integer out of int64 range");
-        return type_error(ParameterType::integer, received_name(value));
+        return type_error(ParameterType::integer, json_type_name(value));
     }
 
     Result<void> check_unsigned(const json::value& value) {
         if (value.is_uint64() || (value.is_int64() && value.get_int64() >= 0)) return {};
         if (value.is_int64()) return type_error(ParameterType::unsigned_integer, "negative integer");
-        return type_error(ParameterType::unsigned_integer, received_name(value));
+        return type_error(ParameterType::unsigned_integer, json_type_name(value));
     }
 
     Result<void> expect(bool matches, ParameterType type, const json::value& value) const {
         if (matches) return {};
-        return type_error(type, received_name(value));
+        return type_error(type, json_type_name(value));
     }
 
     ApiError type_error(ParameterType expected, std::string_view received) const {

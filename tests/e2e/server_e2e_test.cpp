@@ -1,9 +1,9 @@
 // End to end over loopback: the real HttpServer and RequestHandler on port 0, raw HTTP bytes in and out.
 
-#include "loopback_client.hpp"
+#include "tests/support/loopback_client.hpp"
 
 #include "server/config/config.hpp"
-#include "server/control/emulator.hpp"
+#include "server/emulator.hpp"
 #include "server/net/http_server.hpp"
 
 #include <boost/json.hpp>
@@ -21,9 +21,9 @@ const std::string seed_body =
     R"({"ClusterId":"xx","SelectedTables":[{"SnapshotName":"666","TableGroupId":"1",)"
     R"("SnapshotTime":"2020-09-22 00:00:00","TableName":"cl_generic","SnapshotDeadTime":"2020-09-22 00:00:00"}]})";
 
-json::object response_of(const RawResponse& raw) { return json::parse(raw.body).at("Response").as_object(); }
+json::object response_of(const LoopbackResponse& raw) { return json::parse(raw.body).at("Response").as_object(); }
 
-std::string error_code(const RawResponse& raw) {
+std::string error_code(const LoopbackResponse& raw) {
     const auto response = response_of(raw);
     return response.contains("Error") ? std::string(response.at("Error").at("Code").as_string()) : "";
 }
@@ -61,16 +61,17 @@ protected:
 
     bool stored_exists(const storage::SnapshotKey& key) {
         bool found = false;
-        emulator_->store().read_now([&](storage::SnapshotTables& tables) { found = tables.find(key).has_value(); });
+        emulator_->services().store.read_now(
+            [&](storage::Repository& repository) { found = repository.snapshots().find(key).has_value(); });
         return found;
     }
 
-    RawResponse exchange(const std::string& bytes) {
+    LoopbackResponse exchange(const std::string& bytes) {
         LoopbackClient client(server_->port());
-        client.send_raw(bytes);
+        client.send(bytes);
         auto response = client.read_response();
         EXPECT_TRUE(response.has_value());
-        return response.value_or(RawResponse{});
+        return response.value_or(LoopbackResponse{});
     }
 
     std::string folder_;
@@ -82,11 +83,11 @@ protected:
 
 TEST_F(ServerE2E, SeedExampleReturnsTheDocumentedResponse) {
     const auto raw = exchange(post_json(seed_body, "X-TC-TraceId: trace-42\r\n"));
-    EXPECT_EQ(raw.status, 200u);
-    EXPECT_EQ(raw.header("Content-Type"), "application/json");
-    EXPECT_EQ(raw.header("X-TC-TraceId"), "trace-42");
+    EXPECT_EQ(raw.status, 200);
+    EXPECT_EQ(raw.header_value("content-type"), "application/json");
+    EXPECT_EQ(raw.header_value("x-tc-traceid"), "trace-42");
     const auto response = response_of(raw);
-    EXPECT_EQ(raw.header("X-TC-RequestId"), response.at("RequestId").as_string());
+    EXPECT_EQ(raw.header_value("x-tc-requestid"), response.at("RequestId").as_string());
     EXPECT_EQ(response.at("TotalCount").to_number<std::uint64_t>(), 1u);
     const auto& item = response.at("TableResults").as_array().at(0).as_object();
     for (const char* field : {"TableGroupId", "TableName", "TaskId", "SnapshotName", "SnapshotTime", "SnapshotDeadTime",
@@ -98,7 +99,7 @@ TEST_F(ServerE2E, SeedExampleReturnsTheDocumentedResponse) {
 TEST_F(ServerE2E, KeepAliveServesSeveralRequestsOnOneConnection) {
     LoopbackClient client(server_->port());
     for (int i = 0; i < 3; ++i) {
-        client.send_raw(post_json(R"({"ClusterId":"xx"})"));
+        client.send(post_json(R"({"ClusterId":"xx"})"));
         const auto raw = client.read_response();
         ASSERT_TRUE(raw) << "request " << i;
         EXPECT_EQ(error_code(*raw), "MissingParameter");
@@ -107,11 +108,11 @@ TEST_F(ServerE2E, KeepAliveServesSeveralRequestsOnOneConnection) {
 
 TEST_F(ServerE2E, BodyOverTheLimitGetsTheSizeEnvelopeThenTheConnectionCloses) {
     LoopbackClient client(server_->port());
-    client.send_raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-TC-Action: "
+    client.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-TC-Action: "
                     "CreateSnapshots\r\nContent-Length: " + std::to_string(10 * 1024 * 1024 + 1) + "\r\n\r\n{");
     const auto raw = client.read_response();
     ASSERT_TRUE(raw);
-    EXPECT_EQ(raw->status, 200u);
+    EXPECT_EQ(raw->status, 200);
     EXPECT_EQ(error_code(*raw), "RequestSizeLimitExceeded");
     EXPECT_TRUE(client.closed_by_server());
 }
@@ -130,15 +131,15 @@ TEST_F(ServerE2E, RequestLevelErrorsOverTheWire) {
     };
     for (const auto& [bytes, code] : cases) {
         const auto raw = exchange(bytes);
-        EXPECT_EQ(raw.status, 200u) << code;
-        EXPECT_EQ(raw.header("Content-Type"), "application/json") << code;
+        EXPECT_EQ(raw.status, 200) << code;
+        EXPECT_EQ(raw.header_value("content-type"), "application/json") << code;
         EXPECT_EQ(error_code(raw), code);
     }
 }
 
 TEST_F(ServerE2E, HealthAnswersOk) {
     const auto raw = exchange("GET /_mock/health HTTP/1.1\r\nHost: x\r\n\r\n");
-    EXPECT_EQ(raw.status, 200u);
+    EXPECT_EQ(raw.status, 200);
     EXPECT_EQ(json::parse(raw.body).at("status"), "ok");
 }
 

@@ -4,7 +4,7 @@
 // storage for `/`, the control plane for `/_mock/`. Every JSON answer must be UTF-8 JSON, and an
 // API answer must be a Tencent envelope with a RequestId.
 
-#include "server/control/emulator.hpp"
+#include "server/emulator.hpp"
 #include "server/validation/action_spec.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
@@ -64,7 +64,7 @@ bool answered_by_a_fault_rule(const HttpResponse& response) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static auto* emulated = new Emulated;  // lives for the whole run, like the server's
     if (++emulated->runs % 1000 == 0)      // keep the database small, so runs stay fast
-        emulated->emulator.store().write_now([](storage::SnapshotTables& tables) { tables.erase_everything(); });
+        emulated->emulator.store().write_now([](storage::Repository& repository) { tables.erase_everything(); });
 
     HttpRequest request = fuzz::request_from_text(std::string_view(reinterpret_cast<const char*>(data), size));
     const bool api = target_path(request.target) == "/";

@@ -2,7 +2,7 @@
 
 #include "server/auth/v1_signature.hpp"
 #include "server/core/api_errors.hpp"
-#include "tests/unit/auth/auth_test_support.hpp"
+#include "tests/support/sdk_requests.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,13 +10,10 @@
 #include <functional>
 #include <stdexcept>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 using std::chrono::seconds;
-using test::sdk_secret_id;
-using test::sdk_secret_key;
-using test::sdk_timestamp;
 
 Credential sdk_credential(std::string token = "", std::string sub_account = "") {
     return Credential{sdk_secret_id, sdk_secret_key, std::move(token), std::move(sub_account)};
@@ -36,8 +33,8 @@ protected:
     Result<AuthOutcome> authenticate(const Config::Auth& settings, const HttpRequest& http,
                                      SignatureDiagnostics* diagnostics = nullptr) {
         const ApiRequest request = http.header("x-tc-timestamp") != nullptr || http.header("authorization") != nullptr
-                                       ? test::tc3_api_request(http)
-                                       : test::v1_api_request(http);
+                                       ? tc3_api_request(http)
+                                       : v1_api_request(http);
         return Authenticator(settings, clock_).authenticate(request, diagnostics);
     }
 
@@ -71,7 +68,7 @@ TEST_F(AuthenticatorTest, OffAcceptsAnythingAndStillReportsTheSecretId) {
     EXPECT_EQ(outcome->sub_account, "");
     EXPECT_FALSE(outcome->signature_verified);
 
-    HttpRequest forged = test::node_tc3_post();
+    HttpRequest forged = node_tc3_post();
     forged.body = "{}";
     clock_.advance(std::chrono::hours(24));
     outcome = authenticate(settings, forged);
@@ -80,7 +77,7 @@ TEST_F(AuthenticatorTest, OffAcceptsAnythingAndStillReportsTheSecretId) {
     EXPECT_EQ(outcome->sub_account, "");
     EXPECT_FALSE(outcome->signature_verified);
 
-    outcome = authenticate(settings, test::node_v1_get_hmac_sha1());
+    outcome = authenticate(settings, node_v1_get_hmac_sha1());
     ASSERT_TRUE(outcome.has_value());
     EXPECT_EQ(outcome->secret_id, sdk_secret_id);
 
@@ -89,20 +86,20 @@ TEST_F(AuthenticatorTest, OffAcceptsAnythingAndStillReportsTheSecretId) {
 }
 
 TEST_F(AuthenticatorTest, AnyVerifiesConfiguredCredentials) {
-    auto outcome = authenticate(auth_settings(AuthMode::any), test::node_tc3_post());
+    auto outcome = authenticate(auth_settings(AuthMode::any), node_tc3_post());
     ASSERT_TRUE(outcome.has_value()) << outcome.error().code;
     EXPECT_EQ(outcome->secret_id, sdk_secret_id);
     EXPECT_EQ(outcome->sub_account, sdk_secret_id);
     EXPECT_TRUE(outcome->signature_verified);
 
-    HttpRequest forged = test::node_tc3_post();
+    HttpRequest forged = node_tc3_post();
     forged.body = "{}";
     EXPECT_EQ(code_of(authenticate(auth_settings(AuthMode::any), forged)), "AuthFailure.SignatureFailure");
 }
 
 TEST_F(AuthenticatorTest, AnyAcceptsAnUnknownSecretIdWithoutVerifyingIt) {
     const Config::Auth settings = auth_settings(AuthMode::any, {Credential{"AKIDother", "other-key", "", ""}});
-    HttpRequest forged = test::node_tc3_post();
+    HttpRequest forged = node_tc3_post();
     forged.body = "{}";
     auto outcome = authenticate(settings, forged);
     ASSERT_TRUE(outcome.has_value()) << outcome.error().code;
@@ -113,30 +110,30 @@ TEST_F(AuthenticatorTest, AnyAcceptsAnUnknownSecretIdWithoutVerifyingIt) {
 
 TEST_F(AuthenticatorTest, AnyStillRequiresAWellFormedFreshRequest) {
     const Config::Auth settings = auth_settings(AuthMode::any, {});
-    HttpRequest missing = test::node_tc3_post();
-    test::remove_header(missing, "authorization");
+    HttpRequest missing = node_tc3_post();
+    remove_header(missing, "authorization");
     EXPECT_EQ(code_of(authenticate(settings, missing)), "AuthFailure.InvalidAuthorization");
 
-    HttpRequest malformed = test::node_tc3_post();
-    test::set_header(malformed, "authorization", "SKIP");
+    HttpRequest malformed = node_tc3_post();
+    set_header(malformed, "authorization", "SKIP");
     EXPECT_EQ(code_of(authenticate(settings, malformed)), "AuthFailure.InvalidAuthorization");
 
     clock_.advance(seconds(301));
-    EXPECT_EQ(code_of(authenticate(settings, test::node_tc3_post())), "AuthFailure.SignatureExpire");
+    EXPECT_EQ(code_of(authenticate(settings, node_tc3_post())), "AuthFailure.SignatureExpire");
 }
 
 TEST_F(AuthenticatorTest, StrictRejectsAnUnknownSecretId) {
     const Config::Auth settings = auth_settings(AuthMode::strict, {Credential{"AKIDother", "other-key", "", ""}});
-    const auto result = authenticate(settings, test::node_tc3_post());
+    const auto result = authenticate(settings, node_tc3_post());
     ASSERT_FALSE(result.has_value());
     expect_same_error(result.error(), errors::secret_id_not_found());
-    EXPECT_EQ(code_of(authenticate(settings, test::node_v1_post_hmac_sha256())), "AuthFailure.SecretIdNotFound");
+    EXPECT_EQ(code_of(authenticate(settings, node_v1_post_hmac_sha256())), "AuthFailure.SecretIdNotFound");
 }
 
 TEST_F(AuthenticatorTest, StrictVerifiesEveryFormTheNodeSdkSends) {
     const Config::Auth settings = auth_settings(AuthMode::strict);
-    for (const HttpRequest& http : {test::node_tc3_post(), test::node_tc3_get(), test::node_v1_post_hmac_sha256(),
-                                    test::node_v1_get_hmac_sha1()}) {
+    for (const HttpRequest& http : {node_tc3_post(), node_tc3_get(), node_v1_post_hmac_sha256(),
+                                    node_v1_get_hmac_sha1()}) {
         auto outcome = authenticate(settings, http);
         ASSERT_TRUE(outcome.has_value()) << http.method << " " << http.target << ": " << outcome.error().code;
         EXPECT_EQ(outcome->secret_id, sdk_secret_id);
@@ -145,13 +142,13 @@ TEST_F(AuthenticatorTest, StrictVerifiesEveryFormTheNodeSdkSends) {
 }
 
 TEST_F(AuthenticatorTest, ReportsTheCredentialsSubAccount) {
-    auto outcome = authenticate(auth_settings(AuthMode::strict, {sdk_credential("", "team-a")}), test::node_tc3_post());
+    auto outcome = authenticate(auth_settings(AuthMode::strict, {sdk_credential("", "team-a")}), node_tc3_post());
     ASSERT_TRUE(outcome.has_value());
     EXPECT_EQ(outcome->sub_account, "team-a");
 }
 
 TEST_F(AuthenticatorTest, RequiresTheHttpMessageToVerify) {
-    ApiRequest request = test::tc3_api_request(test::node_tc3_post());
+    ApiRequest request = tc3_api_request(node_tc3_post());
     request.http = nullptr;
     EXPECT_THROW((void)Authenticator(auth_settings(AuthMode::any), clock_).authenticate(request, nullptr),
                  std::logic_error);
@@ -168,17 +165,17 @@ struct Tc3Tamper {
 TEST_F(AuthenticatorTest, Tc3RejectsEachTamperedPart) {
     const Tc3Tamper tampers[] = {
         {"nothing", [](HttpRequest&) {}, ""},
-        {"an unsigned header", [](HttpRequest& h) { test::set_header(h, "x-tc-region", "ap-shanghai"); }, ""},
-        {"the host without its port", [](HttpRequest& h) { test::set_header(h, "host", "127.0.0.1"); }, ""},
-        {"the host", [](HttpRequest& h) { test::set_header(h, "host", "127.0.0.2:45971"); },
+        {"an unsigned header", [](HttpRequest& h) { set_header(h, "x-tc-region", "ap-shanghai"); }, ""},
+        {"the host without its port", [](HttpRequest& h) { set_header(h, "host", "127.0.0.1"); }, ""},
+        {"the host", [](HttpRequest& h) { set_header(h, "host", "127.0.0.2:45971"); },
          "AuthFailure.SignatureFailure"},
         {"the body", [](HttpRequest& h) { h.body.replace(h.body.find("cl_generic"), 10, "cl_generix"); },
          "AuthFailure.SignatureFailure"},
         {"a signed header's value",
-         [](HttpRequest& h) { test::set_header(h, "content-type", "application/json; charset=utf-8"); },
+         [](HttpRequest& h) { set_header(h, "content-type", "application/json; charset=utf-8"); },
          "AuthFailure.SignatureFailure"},
         {"the method", [](HttpRequest& h) { h.method = "GET"; }, "AuthFailure.SignatureFailure"},
-        {"the timestamp", [](HttpRequest& h) { test::set_header(h, "x-tc-timestamp", "1795888388"); },
+        {"the timestamp", [](HttpRequest& h) { set_header(h, "x-tc-timestamp", "1795888388"); },
          "AuthFailure.SignatureFailure"},
         {"UNSIGNED-PAYLOAD added", [](HttpRequest& h) { h.headers.emplace_back("x-tc-content-sha256", "UNSIGNED-PAYLOAD"); },
          "AuthFailure.SignatureFailure"},
@@ -186,48 +183,48 @@ TEST_F(AuthenticatorTest, Tc3RejectsEachTamperedPart) {
          [](HttpRequest& h) {
              std::string value = *h.header("authorization");
              value.replace(value.find("2026-11-28"), 10, "2026-11-27");
-             test::set_header(h, "authorization", value);
+             set_header(h, "authorization", value);
          },
          "AuthFailure.SignatureFailure"},
         {"the scope service",
          [](HttpRequest& h) {
              std::string value = *h.header("authorization");
              value.replace(value.find("/127/"), 5, "/tcaplusdb/");
-             test::set_header(h, "authorization", value);
+             set_header(h, "authorization", value);
          },
          "AuthFailure.SignatureFailure"},
         {"SignedHeaders gains a header",
          [](HttpRequest& h) {
              std::string value = *h.header("authorization");
              value.replace(value.find("content-type;host"), 17, "content-type;host;x-tc-action");
-             test::set_header(h, "authorization", value);
+             set_header(h, "authorization", value);
          },
          "AuthFailure.SignatureFailure"},
         {"SignedHeaders loses a header",
          [](HttpRequest& h) {
              std::string value = *h.header("authorization");
              value.replace(value.find("content-type;host"), 17, "host");
-             test::set_header(h, "authorization", value);
+             set_header(h, "authorization", value);
          },
          "AuthFailure.SignatureFailure"},
         {"the signature",
          [](HttpRequest& h) {
              std::string value = *h.header("authorization");
              value.back() = value.back() == '0' ? '1' : '0';
-             test::set_header(h, "authorization", value);
+             set_header(h, "authorization", value);
          },
          "AuthFailure.SignatureFailure"},
         {"the algorithm",
          [](HttpRequest& h) {
              std::string value = *h.header("authorization");
              value.replace(0, 15, "TC3-HMAC-SHA512");
-             test::set_header(h, "authorization", value);
+             set_header(h, "authorization", value);
          },
          "AuthFailure.InvalidAuthorization"},
     };
     const Config::Auth settings = auth_settings(AuthMode::strict);
     for (const auto& tamper : tampers) {
-        HttpRequest http = test::node_tc3_post();
+        HttpRequest http = node_tc3_post();
         tamper.apply(http);
         const auto result = authenticate(settings, http);
         EXPECT_EQ(code_of(result), tamper.code) << tamper.what;
@@ -241,16 +238,16 @@ TEST_F(AuthenticatorTest, Tc3RejectsEachTamperedPart) {
 
 TEST_F(AuthenticatorTest, Tc3RequiresAnIntegerTimestamp) {
     const Config::Auth settings = auth_settings(AuthMode::strict);
-    HttpRequest missing = test::node_tc3_post();
-    test::remove_header(missing, "x-tc-timestamp");
+    HttpRequest missing = node_tc3_post();
+    remove_header(missing, "x-tc-timestamp");
     auto result = authenticate(settings, missing);
     ASSERT_FALSE(result.has_value());
     expect_same_error(result.error(), errors::missing_parameter("X-TC-Timestamp"));
 
     for (const char* value : {"", "abc", "1795888387.0", " 1795888387", "+1795888387", "1795888387s", "1.795888387e9",
                               "99999999999999999999"}) {
-        HttpRequest http = test::node_tc3_post();
-        test::set_header(http, "x-tc-timestamp", value);
+        HttpRequest http = node_tc3_post();
+        set_header(http, "x-tc-timestamp", value);
         result = authenticate(settings, http);
         ASSERT_FALSE(result.has_value()) << value;
         EXPECT_EQ(result.error().code, "InvalidParameterValue") << value;
@@ -268,13 +265,13 @@ TEST_F(AuthenticatorTest, TimestampWindowIsInclusiveInBothDirections) {
     for (AuthMode mode : {AuthMode::any, AuthMode::strict}) {
         for (const auto& edge : edges) {
             clock_.set(TimePoint(seconds(sdk_timestamp + edge.offset)));
-            EXPECT_EQ(code_of(authenticate(auth_settings(mode), test::node_tc3_post())), edge.code) << edge.offset;
-            EXPECT_EQ(code_of(authenticate(auth_settings(mode), test::node_v1_post_hmac_sha256())), edge.code)
+            EXPECT_EQ(code_of(authenticate(auth_settings(mode), node_tc3_post())), edge.code) << edge.offset;
+            EXPECT_EQ(code_of(authenticate(auth_settings(mode), node_v1_post_hmac_sha256())), edge.code)
                 << edge.offset;
         }
     }
     clock_.set(TimePoint(seconds(sdk_timestamp + 301)));
-    const auto result = authenticate(auth_settings(AuthMode::strict), test::node_tc3_post());
+    const auto result = authenticate(auth_settings(AuthMode::strict), node_tc3_post());
     ASSERT_FALSE(result.has_value());
     expect_same_error(result.error(), errors::signature_expire(sdk_timestamp, sdk_timestamp + 301));
 }
@@ -283,37 +280,37 @@ TEST_F(AuthenticatorTest, TimestampWindowFollowsTheSettings) {
     Config::Auth settings = auth_settings(AuthMode::strict);
     settings.timestamp_window = seconds(10);
     clock_.set(TimePoint(seconds(sdk_timestamp + 10)));
-    EXPECT_EQ(code_of(authenticate(settings, test::node_tc3_post())), "");
+    EXPECT_EQ(code_of(authenticate(settings, node_tc3_post())), "");
     clock_.set(TimePoint(seconds(sdk_timestamp + 11)));
-    EXPECT_EQ(code_of(authenticate(settings, test::node_tc3_post())), "AuthFailure.SignatureExpire");
+    EXPECT_EQ(code_of(authenticate(settings, node_tc3_post())), "AuthFailure.SignatureExpire");
 }
 
 // --- tokens ---
 
 TEST_F(AuthenticatorTest, ACredentialWithATokenRequiresIt) {
-    const Config::Auth settings = auth_settings(AuthMode::strict, {sdk_credential(test::sdk_token)});
-    EXPECT_EQ(code_of(authenticate(settings, test::node_tc3_post_with_token())), "");
+    const Config::Auth settings = auth_settings(AuthMode::strict, {sdk_credential(sdk_token)});
+    EXPECT_EQ(code_of(authenticate(settings, node_tc3_post_with_token())), "");
 
-    const auto missing = authenticate(settings, test::node_tc3_post());
+    const auto missing = authenticate(settings, node_tc3_post());
     ASSERT_FALSE(missing.has_value());
     expect_same_error(missing.error(), errors::token_failure("X-TC-Token"));
 
-    HttpRequest wrong = test::node_tc3_post_with_token();
-    test::set_header(wrong, "x-tc-token", "temporary-token-valuf");
+    HttpRequest wrong = node_tc3_post_with_token();
+    set_header(wrong, "x-tc-token", "temporary-token-valuf");
     EXPECT_EQ(code_of(authenticate(settings, wrong)), "AuthFailure.TokenFailure");
 
     // Without a configured token, a token sent is not checked.
-    EXPECT_EQ(code_of(authenticate(auth_settings(AuthMode::strict), test::node_tc3_post_with_token())), "");
+    EXPECT_EQ(code_of(authenticate(auth_settings(AuthMode::strict), node_tc3_post_with_token())), "");
 }
 
 TEST_F(AuthenticatorTest, V1TokenTravelsAsAParameter) {
-    const Authenticator authenticator(auth_settings(AuthMode::strict, {sdk_credential(test::sdk_token)}), clock_);
-    const HttpRequest http = test::node_v1_post_hmac_sha256();
-    ApiRequest request = test::v1_api_request(http);
+    const Authenticator authenticator(auth_settings(AuthMode::strict, {sdk_credential(sdk_token)}), clock_);
+    const HttpRequest http = node_v1_post_hmac_sha256();
+    ApiRequest request = v1_api_request(http);
     EXPECT_EQ(code_of(authenticator.authenticate(request, nullptr)), "AuthFailure.TokenFailure");
 
-    request.signed_parameters.emplace_back("Token", test::sdk_token);
-    request.token = test::sdk_token;
+    request.signed_parameters.emplace_back("Token", sdk_token);
+    request.token = sdk_token;
     resign_v1(request);
     EXPECT_EQ(code_of(authenticator.authenticate(request, nullptr)), "");
 
@@ -328,7 +325,7 @@ TEST_F(AuthenticatorTest, V1TokenTravelsAsAParameter) {
 TEST_F(AuthenticatorTest, V1NamesEachMissingCommonParameter) {
     const Config::Auth settings = auth_settings(AuthMode::strict);
     for (const char* name : {"SecretId", "Signature", "Nonce", "Timestamp"}) {
-        HttpRequest http = test::node_v1_post_hmac_sha256();
+        HttpRequest http = node_v1_post_hmac_sha256();
         const auto start = http.body.find(std::string("&") + name + "=");
         ASSERT_NE(start, std::string::npos) << name;
         const auto end = http.body.find('&', start + 1);
@@ -354,7 +351,7 @@ TEST_F(AuthenticatorTest, V1RejectsBadCommonParameterValues) {
         {"Timestamp=1795888387", "Timestamp=", "`Timestamp`"},
     };
     for (const auto& c : cases) {
-        HttpRequest http = test::node_v1_post_hmac_sha256();
+        HttpRequest http = node_v1_post_hmac_sha256();
         http.body.replace(http.body.find(c.from), std::string_view(c.from).size(), c.to);
         const auto result = authenticate(settings, http);
         ASSERT_FALSE(result.has_value()) << c.to;
@@ -365,8 +362,8 @@ TEST_F(AuthenticatorTest, V1RejectsBadCommonParameterValues) {
 
 TEST_F(AuthenticatorTest, V1DefaultsToHmacSha1WhenSignatureMethodIsAbsent) {
     const Authenticator authenticator(auth_settings(AuthMode::strict), clock_);
-    const HttpRequest http = test::node_v1_get_hmac_sha1();
-    ApiRequest request = test::v1_api_request(http);
+    const HttpRequest http = node_v1_get_hmac_sha1();
+    ApiRequest request = v1_api_request(http);
     std::erase_if(request.signed_parameters, [](const auto& p) { return p.first == "SignatureMethod"; });
     request.signature_method.clear();
     request.signature = v1_signature(
@@ -387,12 +384,12 @@ TEST_F(AuthenticatorTest, V1RejectsTamperedParameters) {
         {"Signature=UHT7", "Signature=UHT8"},
     };
     for (const auto& [from, to] : tampers) {
-        HttpRequest http = test::node_v1_post_hmac_sha256();
+        HttpRequest http = node_v1_post_hmac_sha256();
         http.body.replace(http.body.find(from), std::string_view(from).size(), to);
         EXPECT_EQ(code_of(authenticate(settings, http)), "AuthFailure.SignatureFailure") << to;
     }
-    HttpRequest other_host = test::node_v1_post_hmac_sha256();
-    test::set_header(other_host, "host", "localhost:45971");
+    HttpRequest other_host = node_v1_post_hmac_sha256();
+    set_header(other_host, "host", "localhost:45971");
     EXPECT_EQ(code_of(authenticate(settings, other_host)), "AuthFailure.SignatureFailure");
 }
 
@@ -400,7 +397,7 @@ TEST_F(AuthenticatorTest, V1RejectsTamperedParameters) {
 
 TEST_F(AuthenticatorTest, DiagnosticsAreFilledOnlyForAMismatchAndNeverHoldTheKey) {
     const Config::Auth settings = auth_settings(AuthMode::strict);
-    HttpRequest forged = test::node_tc3_post();
+    HttpRequest forged = node_tc3_post();
     forged.body = "{}";
     SignatureDiagnostics diagnostics;
     EXPECT_EQ(code_of(authenticate(settings, forged, &diagnostics)), "AuthFailure.SignatureFailure");
@@ -409,7 +406,7 @@ TEST_F(AuthenticatorTest, DiagnosticsAreFilledOnlyForAMismatchAndNeverHoldTheKey
     for (const std::string* text : {&diagnostics.canonical_request, &diagnostics.string_to_sign})
         EXPECT_EQ(text->find(sdk_secret_key), std::string::npos);
 
-    HttpRequest forged_v1 = test::node_v1_post_hmac_sha256();
+    HttpRequest forged_v1 = node_v1_post_hmac_sha256();
     forged_v1.body.replace(forged_v1.body.find("Nonce=57320"), 11, "Nonce=57321");
     SignatureDiagnostics v1_diagnostics;
     EXPECT_EQ(code_of(authenticate(settings, forged_v1, &v1_diagnostics)), "AuthFailure.SignatureFailure");
@@ -418,7 +415,7 @@ TEST_F(AuthenticatorTest, DiagnosticsAreFilledOnlyForAMismatchAndNeverHoldTheKey
     EXPECT_EQ(v1_diagnostics.string_to_sign.find(sdk_secret_key), std::string::npos);
 
     SignatureDiagnostics untouched;
-    EXPECT_EQ(code_of(authenticate(settings, test::node_tc3_post(), &untouched)), "");
+    EXPECT_EQ(code_of(authenticate(settings, node_tc3_post(), &untouched)), "");
     clock_.advance(seconds(1000));
     EXPECT_EQ(code_of(authenticate(settings, forged, &untouched)), "AuthFailure.SignatureExpire");
     EXPECT_TRUE(untouched.canonical_request.empty());
@@ -426,4 +423,4 @@ TEST_F(AuthenticatorTest, DiagnosticsAreFilledOnlyForAMismatchAndNeverHoldTheKey
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

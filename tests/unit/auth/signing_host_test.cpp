@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 struct HostCase {
@@ -39,4 +39,4 @@ TEST(SigningHosts, DropsOnlyANumericPort) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -1,17 +1,15 @@
 #include "server/auth/tc3_signature.hpp"
 
 #include "server/auth/crypto.hpp"
-#include "tests/unit/auth/auth_test_support.hpp"
+#include "tests/support/sdk_requests.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
-using test::sdk_secret_key;
-using test::sdk_timestamp;
 
 // The worked example of Tencent Cloud's signature v3 documentation (CVM DescribeInstances).
 constexpr const char* official_secret_key = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
@@ -152,7 +150,7 @@ TEST(Tc3Signature, RejectsMalformedHeaders) {
 }
 
 TEST(Tc3Signature, VerifiesTheNodeSdkPostWhichSignsTheHostWithoutItsPort) {
-    const HttpRequest http = test::node_tc3_post();
+    const HttpRequest http = node_tc3_post();
     EXPECT_TRUE(verify(http, sdk_timestamp, sdk_secret_key));
     const Tc3Authorization authorization = parse(*http.header("authorization"));
     EXPECT_EQ(tc3_signature(sdk_secret_key, "2026-11-28", "127",
@@ -162,11 +160,11 @@ TEST(Tc3Signature, VerifiesTheNodeSdkPostWhichSignsTheHostWithoutItsPort) {
 }
 
 TEST(Tc3Signature, VerifiesTheNodeSdkGetOverTheQueryStringAsSent) {
-    const HttpRequest http = test::node_tc3_get();
+    const HttpRequest http = node_tc3_get();
     EXPECT_TRUE(verify(http, sdk_timestamp, sdk_secret_key));
     const Tc3Authorization authorization = parse(*http.header("authorization"));
     EXPECT_EQ(tc3_canonical_request(http, authorization, "127.0.0.1"),
-              "GET\n/\n" + test::sdk_query +
+              "GET\n/\n" + sdk_query +
                   "\ncontent-type:application/x-www-form-urlencoded\nhost:127.0.0.1\n\ncontent-type;host\n"
                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
@@ -243,9 +241,9 @@ TEST(Tc3Signature, CanonicalizesExactlyTheListedHeadersLowercased) {
               "POST\n/\n\ncontent-type:application/json\nhost:127.0.0.1:8023\nx-tc-action:createsnapshots\n\n"
               "content-type;host;x-tc-action\n" +
                   crypto::sha256_hex(python_body));
-    test::set_header(http, "x-tc-action", "  CREATESNAPSHOTS \t");
+    set_header(http, "x-tc-action", "  CREATESNAPSHOTS \t");
     EXPECT_TRUE(verify(http, sdk_timestamp, sdk_secret_key)) << "values are trimmed and lowercased";
-    test::set_header(http, "x-tc-action", "DeleteSnapshots");
+    set_header(http, "x-tc-action", "DeleteSnapshots");
     EXPECT_FALSE(verify(http, sdk_timestamp, sdk_secret_key));
 }
 
@@ -273,7 +271,7 @@ TEST(Tc3Signature, PostIgnoresAQueryString) {
 
 TEST(Tc3Signature, RejectsAScopeDateOtherThanTheTimestampsUtcDate) {
     // A client that signs consistently, but with a local date one day off.
-    HttpRequest http = test::node_tc3_post();
+    HttpRequest http = node_tc3_post();
     Tc3Authorization authorization = parse(*http.header("authorization"));
     authorization.scope_date = "2026-11-27";
     authorization.signature = tc3_signature(
@@ -293,7 +291,7 @@ TEST(Tc3Signature, RejectsAScopeDateOtherThanTheTimestampsUtcDate) {
 }
 
 TEST(Tc3Signature, DiagnosticsShowWhatWasSignedAndNeverTheKey) {
-    HttpRequest http = test::node_tc3_post();
+    HttpRequest http = node_tc3_post();
     http.body += " ";
     SignatureDiagnostics diagnostics;
     EXPECT_FALSE(verify(http, sdk_timestamp, sdk_secret_key, &diagnostics));
@@ -306,11 +304,11 @@ TEST(Tc3Signature, DiagnosticsShowWhatWasSignedAndNeverTheKey) {
     EXPECT_EQ(diagnostics.string_to_sign.find(sdk_secret_key), std::string::npos);
 
     SignatureDiagnostics untouched{"before", "before", "before"};
-    EXPECT_TRUE(verify(test::node_tc3_post(), sdk_timestamp, sdk_secret_key, &untouched));
+    EXPECT_TRUE(verify(node_tc3_post(), sdk_timestamp, sdk_secret_key, &untouched));
     EXPECT_EQ(untouched.canonical_request, "before");
     EXPECT_EQ(untouched.string_to_sign, "before");
     EXPECT_EQ(untouched.problem, "before");
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

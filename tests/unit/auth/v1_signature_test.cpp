@@ -1,10 +1,10 @@
 #include "server/auth/v1_signature.hpp"
 
-#include "tests/unit/auth/auth_test_support.hpp"
+#include "tests/support/sdk_requests.hpp"
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 using Parameters = std::vector<std::pair<std::string, std::string>>;
@@ -154,18 +154,18 @@ TEST(V1Signature, ReadsBlanksInTheSignatureAsPlusSigns) {
 }
 
 TEST(V1Signature, VerifiesTheNodeSdkWhichSignsTheHostWithItsPort) {
-    for (const HttpRequest& http : {test::node_v1_post_hmac_sha256(), test::node_v1_get_hmac_sha1()}) {
-        const ApiRequest request = test::v1_api_request(http);
+    for (const HttpRequest& http : {node_v1_post_hmac_sha256(), node_v1_get_hmac_sha1()}) {
+        const ApiRequest request = v1_api_request(http);
         const auto method = parse_v1_signature_method(request.signature_method);
         ASSERT_TRUE(method.has_value());
         EXPECT_TRUE(verify_v1_signature(http, request.signed_parameters, *method, request.signature,
-                                        test::sdk_secret_key, nullptr))
+                                        sdk_secret_key, nullptr))
             << http.method;
         const std::string string_to_sign =
             v1_string_to_sign(http.method, "127.0.0.1:45971", "/", request.signed_parameters);
-        EXPECT_EQ(v1_signature(*method, test::sdk_secret_key, string_to_sign), request.signature) << http.method;
+        EXPECT_EQ(v1_signature(*method, sdk_secret_key, string_to_sign), request.signature) << http.method;
     }
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -1,10 +1,11 @@
 #include "server/config/command_line.hpp"
+#include "server/config/config_reference.hpp"
 
 #include "server/config/settings.hpp"
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 using Command = CommandLine::Command;
@@ -126,15 +127,23 @@ TEST(HelpText, ListsUsageFlagsAndEverySetting) {
                              "--version", "TCAPLUS_MOCK_CONFIG"})
         EXPECT_NE(help.find(part), std::string::npos) << part;
     for (const auto& setting : settings()) {
-        SCOPED_TRACE(setting.key());
-        EXPECT_NE(help.find("  " + setting.key() + "\n"), std::string::npos);
+        SCOPED_TRACE(setting.key);
+        EXPECT_NE(help.find("  " + setting.key + "\n"), std::string::npos);
         EXPECT_NE(help.find(setting.env_name()), std::string::npos);
-        if (!setting.text.flag.empty()) {
+        if (!setting.flag.empty()) {
             EXPECT_NE(help.find("--" + setting.flag_name()), std::string::npos);
         }
     }
     EXPECT_NE(help.find("default: 8023"), std::string::npos);
+    EXPECT_EQ(help_text("markdown"), configuration_markdown());
+    EXPECT_EQ(help_text("config"), example_config_file());
+}
+
+TEST(ParseCommandLine, HelpTakesAFormat) {
+    EXPECT_EQ(parse_command_line(std::vector<std::string>{"--help=markdown"}).help_format, "markdown");
+    EXPECT_EQ(parse_command_line(std::vector<std::string>{"--help"}).help_format, "text");
+    EXPECT_EQ(parse_command_line(std::vector<std::string>{"-h"}).command, CommandLine::Command::help);
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

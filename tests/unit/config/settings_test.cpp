@@ -1,17 +1,20 @@
-// The settings table itself: its naming rules, its defaults, and that the README and the example
-// config file keep up with it.
+// The settings table itself: its naming rules, its defaults, and the reference and example config
+// file generated from it.
 
 #include "server/config/config_loader.hpp"
+#include "server/config/config_reference.hpp"
 #include "server/config/settings.hpp"
-#include "tests/unit/config/config_test_util.hpp"
+#include "server/core/files.hpp"
+#include "tests/support/temp_files.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include <cctype>
 #include <set>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 namespace json = boost::json;
@@ -19,21 +22,21 @@ namespace json = boost::json;
 TEST(SettingsTable, KeysEnvNamesAndFlagsAreUnique) {
     std::set<std::string> keys, env_names, flags;
     for (const auto& setting : settings()) {
-        EXPECT_TRUE(keys.insert(setting.key()).second) << setting.key();
+        EXPECT_TRUE(keys.insert(setting.key).second) << setting.key;
         EXPECT_TRUE(env_names.insert(setting.env_name()).second) << setting.env_name();
-        if (!setting.text.flag.empty()) {
-            EXPECT_TRUE(flags.insert(setting.flag_name()).second) << setting.text.flag;
+        if (!setting.flag.empty()) {
+            EXPECT_TRUE(flags.insert(setting.flag_name()).second) << setting.flag;
         }
     }
 }
 
 TEST(SettingsTable, EveryRowIsDocumented) {
     for (const auto& setting : settings()) {
-        SCOPED_TRACE(setting.key());
-        EXPECT_FALSE(setting.text.description.empty());
+        SCOPED_TRACE(setting.key);
+        EXPECT_FALSE(setting.description.empty());
         EXPECT_FALSE(setting.expected.empty());
-        EXPECT_TRUE(setting.read_json);
-        EXPECT_TRUE(setting.read_text);
+        EXPECT_TRUE(setting.apply);
+        EXPECT_TRUE(setting.show);
     }
 }
 
@@ -41,7 +44,7 @@ TEST(SettingsTable, EnvNameIsPrefixPlusKeyUppercasedWithUnderscores) {
     for (const auto& setting : settings()) {
         if (setting.is_family()) continue;
         std::string expected = "TCAPLUS_MOCK_";
-        for (char c : setting.key()) expected += c == '.' ? '_' : static_cast<char>(std::toupper(c));
+        for (char c : setting.key) expected += c == '.' ? '_' : static_cast<char>(std::toupper(c));
         EXPECT_EQ(setting.env_name(), expected);
     }
 }
@@ -71,7 +74,7 @@ TEST(SettingsTable, FindsRowsByKey) {
         const auto match = find_setting(c.name);
         ASSERT_EQ(match.has_value(), c.key.has_value());
         if (!match) continue;
-        EXPECT_EQ(match->setting->key(), *c.key);
+        EXPECT_EQ(match->setting->key, *c.key);
         EXPECT_EQ(match->entry, c.entry);
     }
 }
@@ -92,7 +95,7 @@ TEST(SettingsTable, FindsRowsByEnvironmentName) {
         const auto match = find_setting_by_env(c.name);
         ASSERT_EQ(match.has_value(), c.key.has_value());
         if (!match) continue;
-        EXPECT_EQ(match->setting->key(), *c.key);
+        EXPECT_EQ(match->setting->key, *c.key);
         EXPECT_EQ(match->entry, c.entry);
     }
 }
@@ -105,7 +108,7 @@ TEST(SettingsTable, ShorthandFlagsNameTheirSettings) {
     for (const auto& [flag, key] : cases) {
         const auto* setting = find_setting_by_flag(flag);
         ASSERT_NE(setting, nullptr) << flag;
-        EXPECT_EQ(setting->key(), key);
+        EXPECT_EQ(setting->key, key);
     }
     EXPECT_EQ(find_setting_by_flag("set"), nullptr);
     EXPECT_EQ(find_setting_by_flag(""), nullptr);
@@ -129,52 +132,45 @@ TEST(SettingsTable, HintsForUnknownNames) {
               std::string::npos);
 }
 
-// Each default text, read like an environment variable, must give the value Config already has:
-// the documentation cannot claim a default the code does not use.
-TEST(SettingsTable, DefaultTextsAreTheActualDefaults) {
+// A row's default, shown from Config{} and read back as an environment variable would be, leaves
+// Config{} as it was: what the reference shows as the default is the default.
+TEST(SettingsTable, ShownDefaultsReadBackAsTheDefaults) {
     for (const auto& setting : settings()) {
         if (setting.is_family()) continue;
-        SCOPED_TRACE(setting.key() + " = " + setting.text.default_text);
-        Config config = default_config();
-        ASSERT_NO_THROW(setting.read_text(config, "", setting.text.default_text));
-        EXPECT_TRUE(config == default_config());
+        const auto shown = setting.show(Config{});
+        ASSERT_TRUE(shown.has_value()) << setting.key;
+        SCOPED_TRACE(setting.key + " = " + json::serialize(*shown));
+        Config config;
+        ASSERT_NO_THROW(setting.apply(config, "", *shown));
+        EXPECT_TRUE(config == Config{});
+        const std::string text = shown->is_string() ? std::string(shown->get_string()) : json::serialize(*shown);
+        ASSERT_NO_THROW(setting.apply(config, "", text_to_json(text, setting.text_form, setting.expected)));
+        EXPECT_TRUE(config == Config{});
     }
 }
 
-TEST(SettingsTable, ReadmeDocumentsEverySetting) {
-    const std::string readme = testing::read_whole_file(TCAPLUS_MOCK_README_PATH);
-    ASSERT_FALSE(readme.empty());
-    EXPECT_NE(readme.find("TCAPLUS_MOCK_CONFIG"), std::string::npos);
+// The committed reference and example file are what the rows generate; regenerate them with
+// `build/server/tcaplus-mock --help=markdown > docs/configuration.md` and
+// `build/server/tcaplus-mock --help=config > config/tcaplus-mock.example.jsonc`.
+TEST(SettingsTable, CommittedReferenceIsGenerated) {
+    EXPECT_EQ(read_whole_file(TCAPLUS_MOCK_CONFIGURATION_DOC_PATH), configuration_markdown())
+        << "docs/configuration.md differs from `tcaplus-mock --help=markdown`";
+    EXPECT_EQ(read_whole_file(TCAPLUS_MOCK_EXAMPLE_CONFIG_PATH), example_config_file())
+        << "config/tcaplus-mock.example.jsonc differs from `tcaplus-mock --help=config`";
+}
+
+TEST(SettingsTable, TheExampleFileLoadsAsTheDefaults) {
+    EXPECT_TRUE(load_config({std::string(TCAPLUS_MOCK_EXAMPLE_CONFIG_PATH), {}, {}}) == Config{});
+}
+
+TEST(SettingsTable, TheReferenceNamesEverySetting) {
+    const auto reference = configuration_markdown();
     for (const auto& setting : settings()) {
-        EXPECT_NE(readme.find("`" + setting.key() + "`"), std::string::npos) << setting.key();
-        EXPECT_NE(readme.find(setting.env_name()), std::string::npos) << setting.env_name();
-        if (!setting.text.flag.empty()) {
-            EXPECT_NE(readme.find("--" + setting.flag_name()), std::string::npos) << setting.text.flag;
-        }
-    }
-}
-
-const json::value* find_path(const json::value& root, const std::string& key) {
-    const json::value* node = &root;
-    for (std::size_t start = 0; node && start <= key.size();) {
-        const auto dot = std::min(key.find('.', start), key.size());
-        node = node->is_object() ? node->get_object().if_contains(key.substr(start, dot - start)) : nullptr;
-        start = dot + 1;
-    }
-    return node;
-}
-
-TEST(SettingsTable, ExampleConfigShowsEverySetting) {
-    json::parse_options options;
-    options.allow_comments = true;
-    options.allow_trailing_commas = true;
-    const auto root = json::parse(testing::read_whole_file(TCAPLUS_MOCK_EXAMPLE_CONFIG_PATH), {}, options);
-    for (const auto& setting : settings()) {
-        const std::string prefix = setting.family_prefix();
-        const std::string key = setting.is_family() ? prefix.substr(0, prefix.size() - 1) : setting.key();
-        EXPECT_NE(find_path(root, key), nullptr) << key;
+        EXPECT_NE(reference.find("`" + setting.key + "`"), std::string::npos) << setting.key;
+        EXPECT_NE(reference.find(setting.env_name()), std::string::npos) << setting.env_name();
+        if (!setting.flag.empty()) EXPECT_NE(reference.find("--" + setting.flag), std::string::npos) << setting.flag;
     }
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

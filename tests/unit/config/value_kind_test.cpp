@@ -5,11 +5,19 @@
 
 #include <optional>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 namespace json = boost::json;
 using std::chrono::seconds;
+
+using Credentials = std::vector<Credential>;
+
+// A text (environment, flag) is read as the JSON its kind's TextForm makes of it.
+template <class T>
+T read_text(const ValueKind<T>& kind, const std::string& text) {
+    return kind.read(text_to_json(text, kind.text_form, kind.expected));
+}
 
 // One input and the value it should read as; nullopt = it must be rejected.
 template <class T>
@@ -23,9 +31,9 @@ void expect_text_cases(const ValueKind<T>& kind, const std::vector<Case<T>>& cas
     for (const auto& c : cases) {
         SCOPED_TRACE("text: \"" + c.input + "\"");
         if (c.expected) {
-            EXPECT_EQ(kind.from_text(c.input), *c.expected);
+            EXPECT_EQ(read_text(kind, c.input), *c.expected);
         } else {
-            EXPECT_THROW(kind.from_text(c.input), InvalidValue);
+            EXPECT_THROW(read_text(kind, c.input), InvalidValue);
         }
     }
 }
@@ -37,15 +45,15 @@ void expect_json_cases(const ValueKind<T>& kind, const std::vector<Case<T>>& cas
         SCOPED_TRACE("json: " + c.input);
         const auto value = json::parse(c.input);
         if (c.expected) {
-            EXPECT_EQ(kind.from_json(value), *c.expected);
+            EXPECT_EQ(kind.read(value), *c.expected);
         } else {
-            EXPECT_THROW(kind.from_json(value), InvalidValue);
+            EXPECT_THROW(kind.read(value), InvalidValue);
         }
     }
 }
 
 TEST(IntegerKind, ReadsDecimalTextInRange) {
-    expect_text_cases<std::int64_t>(integer_kind(0, 65535), {
+    expect_text_cases<std::int64_t>(integer_kind<std::int64_t>(0, 65535), {
         {"0", 0}, {"8023", 8023}, {"65535", 65535}, {"65536", std::nullopt}, {"-1", std::nullopt},
         {"abc", std::nullopt}, {"", std::nullopt}, {" 1", std::nullopt}, {"1 ", std::nullopt},
         {"1.5", std::nullopt}, {"+1", std::nullopt}, {"0x10", std::nullopt},
@@ -54,7 +62,7 @@ TEST(IntegerKind, ReadsDecimalTextInRange) {
 }
 
 TEST(IntegerKind, ReadsJsonIntegersOnly) {
-    expect_json_cases<std::int64_t>(integer_kind(1, 100), {
+    expect_json_cases<std::int64_t>(integer_kind<std::int64_t>(1, 100), {
         {"1", 1}, {"100", 100}, {"0", std::nullopt}, {"101", std::nullopt}, {"\"5\"", std::nullopt},
         {"5.0", std::nullopt}, {"true", std::nullopt}, {"null", std::nullopt}, {"18446744073709551615", std::nullopt},
     });
@@ -62,7 +70,7 @@ TEST(IntegerKind, ReadsJsonIntegersOnly) {
 
 TEST(IntegerKind, ErrorSaysWhatWasExpectedAndWhatCame) {
     try {
-        integer_kind(0, 65535).from_text("abc");
+        read_text(integer_kind<std::int64_t>(0, 65535), "abc");
         FAIL() << "no exception";
     } catch (const InvalidValue& error) {
         EXPECT_EQ(error.expected, "an integer from 0 to 65535");
@@ -77,7 +85,7 @@ TEST(BooleanKind, ReadsTrueFalseOneZero) {
         {"TRUE", std::nullopt}, {"", std::nullopt}, {"2", std::nullopt},
     });
     expect_json_cases<bool>(boolean_kind(), {
-        {"true", true}, {"false", false}, {"1", std::nullopt}, {"\"true\"", std::nullopt},
+        {"true", true}, {"false", false}, {"1", true}, {"0", false}, {"2", std::nullopt}, {"\"true\"", std::nullopt},
     });
 }
 
@@ -98,11 +106,25 @@ TEST(DurationKind, ReadsJsonNumbersAndStrings) {
     });
 }
 
-TEST(DurationKind, EmptyIsZeroWhereZeroMeansNoLimit) {
-    const auto kind = duration_kind(seconds{0}, seconds{86400}, true);
-    expect_text_cases<seconds>(kind, {{"", seconds{0}}, {"0", seconds{0}}, {"1d", seconds{86400}}});
-    expect_json_cases<seconds>(kind, {{"\"\"", seconds{0}}, {"0", seconds{0}}});
+TEST(OptionalKinds, ZeroOrEmptyMeansNoLimit) {
+    using Limit = std::optional<seconds>;
+    const auto kind = optional_duration_kind(seconds{86400});
+    expect_text_cases<Limit>(kind, {{"", Limit{}}, {"0", Limit{}}, {"1d", Limit{seconds{86400}}}, {"2d", std::nullopt}});
+    expect_json_cases<Limit>(kind, {{"\"\"", Limit{}}, {"0", Limit{}}, {"60", Limit{seconds{60}}}});
     EXPECT_NE(kind.expected.find("no limit"), std::string::npos);
+    using Count = std::optional<std::size_t>;
+    expect_text_cases<Count>(optional_count_kind(10), {{"0", Count{}}, {"3", Count{3}}, {"11", std::nullopt}});
+}
+
+TEST(ValueKinds, WriteWhatTheyRead) {
+    EXPECT_EQ(integer_kind<std::uint16_t>(0, 65535).write(8023), json::value(8023));
+    EXPECT_EQ(duration_kind(seconds{0}, seconds{100}).write(seconds{60}), json::value(60));
+    EXPECT_EQ(optional_duration_kind(seconds{100}).write(std::nullopt), json::value(0));
+    EXPECT_EQ(utc_offset_kind().write(seconds{-(5 * 3600 + 1800)}), json::value("-05:30"));
+    EXPECT_EQ(choice_kind<int>({{"off", 0}, {"on", 1}}).write(1), json::value("on"));
+    EXPECT_EQ(region_list_kind().write({"ap-guangzhou"}), json::parse(R"(["ap-guangzhou"])"));
+    const Credentials pair{{"AKID", "key", "", "team"}};
+    EXPECT_EQ(credentials_kind().read(credentials_kind().write(pair)), pair);
 }
 
 TEST(UtcOffsetKind, ReadsOffsets) {
@@ -144,15 +166,15 @@ TEST(RegionListKind, ReadsCommaSeparatedOrJson) {
         {"ap-guangzhou, ap-shanghai", Regions{"ap-guangzhou", "ap-shanghai"}},
         {"[\"ap-shanghai-fsi\"]", Regions{"ap-shanghai-fsi"}},
         {"ap_guangzhou", std::nullopt}, {"AP-GUANGZHOU", std::nullopt}, {"a,,b", std::nullopt},
+        {"ap-narnia", std::nullopt},
         {"ap-guangzhou,", std::nullopt}, {"[\"ap-guangzhou\"", std::nullopt},
     });
     expect_json_cases<Regions>(region_list_kind(), {
         {"[]", Regions{}}, {"[\"ap-guangzhou\", \"na-siliconvalley\"]", Regions{"ap-guangzhou", "na-siliconvalley"}},
         {"\"ap-guangzhou\"", std::nullopt}, {"[\"x y\"]", std::nullopt}, {"[1]", std::nullopt},
+        {"[\"ap-atlantis\"]", std::nullopt},
     });
 }
-
-using Credentials = std::vector<Credential>;
 
 TEST(CredentialsKind, ReadsPairsWithOptionalTokenAndSubAccount) {
     expect_json_cases<Credentials>(credentials_kind(), {
@@ -191,7 +213,7 @@ TEST(CredentialsKind, ErrorsPointInsideTheList) {
     for (const auto& c : cases) {
         SCOPED_TRACE(c.json);
         try {
-            credentials_kind().from_json(json::parse(c.json));
+            credentials_kind().read(json::parse(c.json));
             ADD_FAILURE() << "no exception";
         } catch (const InvalidValue& error) {
             EXPECT_EQ(error.path, c.path);
@@ -228,7 +250,7 @@ TEST(ClustersKind, ErrorsPointInsideTheTree) {
     for (const auto& c : cases) {
         SCOPED_TRACE(c.json);
         try {
-            clusters_kind().from_json(json::parse(c.json));
+            clusters_kind().read(json::parse(c.json));
             ADD_FAILURE() << "no exception";
         } catch (const InvalidValue& error) {
             EXPECT_EQ(error.path, c.path);
@@ -237,12 +259,12 @@ TEST(ClustersKind, ErrorsPointInsideTheTree) {
 }
 
 TEST(DescribeValue, ShortensLongValues) {
-    EXPECT_EQ(describe_text("abc"), "\"abc\"");
+    EXPECT_EQ(describe_value(json::string("abc")), "\"abc\"");
     EXPECT_EQ(describe_value(json::parse("[1, 2]")), "[1,2]");
-    const auto shown = describe_text(std::string(500, 'x'));
+    const auto shown = describe_value(json::string(std::string(500, 'x')));
     EXPECT_LE(shown.size(), 60u);
     EXPECT_TRUE(shown.ends_with("..."));
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -1,8 +1,8 @@
 // The control plane through the Emulator's routing, as a plain coroutine (no sockets): every
 // endpoint, its errors, and how faults, the clock and resets act on the API.
 
-#include "server/control/emulator.hpp"
-#include "tests/unit/handling/handler_fixture.hpp"
+#include "server/emulator.hpp"
+#include "tests/support/emulator_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,18 +14,6 @@
 namespace tcaplus_mock::testing {
 namespace {
 
-struct Answer {
-    HttpResponse http;
-    json::value body;  // null when the body is not JSON
-
-    const json::object& object() const { return body.as_object(); }
-    std::string header(std::string_view name) const {
-        for (const auto& [key, value] : http.headers)
-            if (key == name) return value;
-        return "";
-    }
-};
-
 std::string create_body(const std::string& name, const std::string& table = "cl_generic",
                         const std::string& dead = "2026-12-31 00:00:00") {
     return R"({"ClusterId":"xx","SelectedTables":[{"TableGroupId":"1","TableName":")" + table +
@@ -33,43 +21,17 @@ std::string create_body(const std::string& name, const std::string& table = "cl_
            R"("}]})";
 }
 
-class ControlPlaneTest : public ::testing::Test {
+class ControlPlaneTest : public EmulatorFixture {
 protected:
-    explicit ControlPlaneTest(Config config = base_config()) : config_(std::move(config)) { rebuild(); }
+    explicit ControlPlaneTest(Config config = base_config()) : EmulatorFixture(std::move(config)) {}
 
     static Config base_config() {
         Config config = unsigned_config();
-        config.log.requests = false;
         config.rate_limits["CreateSnapshots"] = 0;
         return config;
     }
 
-    void rebuild() {
-        emulator_.reset();
-        emulator_ = std::make_unique<Emulator>(config_, sink_);
-        // The API's clock stands at 2026-11-28 12:00:00 UTC+8 until a test moves it.
-        emulator_->clock().freeze(true);
-        emulator_->clock().set(fixed_now());
-    }
-
-    Answer call(std::string method, std::string target, std::string body = "",
-                std::vector<std::pair<std::string, std::string>> headers = {}) {
-        HttpRequest request{std::move(method), std::move(target), std::move(headers), std::move(body), "127.0.0.1"};
-        Answer answer;
-        answer.http = run_to_completion(emulator_->handle(std::move(request)));
-        boost::system::error_code error;
-        answer.body = json::parse(answer.http.body, error);
-        if (error) answer.body = nullptr;
-        return answer;
-    }
-
-    Answer api(const std::string& action, const std::string& body, std::vector<std::pair<std::string, std::string>> extra = {}) {
-        auto request = HandlerFixture::json_request(body, action);
-        for (auto& header : extra) request.headers.push_back(std::move(header));
-        return call("POST", "/", request.body, request.headers);
-    }
-
-    static std::string api_code(const Answer& answer) {
+    static std::string api_code(const Reply& answer) {
         const auto& response = answer.object().at("Response").as_object();
         return response.contains("Error") ? std::string(response.at("Error").at("Code").as_string()) : "";
     }
@@ -77,10 +39,6 @@ protected:
     json::array journal(const std::string& query = "") {
         return call("GET", "/_mock/requests" + query).object().at("requests").as_array();
     }
-
-    Config config_;
-    LineWriter sink_{STDERR_FILENO};
-    std::unique_ptr<Emulator> emulator_;
 };
 
 TEST_F(ControlPlaneTest, HealthAndReadyAnswer) {
@@ -324,8 +282,8 @@ protected:
 };
 
 TEST_F(SignedControlPlaneTest, MovingTheClockProvokesSignatureExpire) {
-    auto request = HandlerFixture::json_request(R"({"ClusterId":"xx"})", "DescribeSnapshots");
-    sign_tc3(request, "AKIDexample", "example-key", unix_seconds(emulator_->clock().now()));
+    auto request = EmulatorFixture::json_request(R"({"ClusterId":"xx"})", "DescribeSnapshots");
+    sign_tc3(request, "AKIDexample", "example-key", unix_seconds(clock().now()));
     EXPECT_EQ(api_code(call("POST", "/", request.body, request.headers)), "");
     call("POST", "/_mock/clock", R"({"advance":"10m"})");
     EXPECT_EQ(api_code(call("POST", "/", request.body, request.headers)), "AuthFailure.SignatureExpire");
@@ -337,8 +295,8 @@ TEST_F(SignedControlPlaneTest, MovingTheClockProvokesSignatureExpire) {
 }
 
 TEST_F(SignedControlPlaneTest, AMismatchIsJournalledWithWhatWasSignedButNoSecret) {
-    auto request = HandlerFixture::json_request(R"({"ClusterId":"xx"})", "DescribeSnapshots");
-    sign_tc3(request, "AKIDexample", "a-wrong-key", unix_seconds(emulator_->clock().now()));
+    auto request = EmulatorFixture::json_request(R"({"ClusterId":"xx"})", "DescribeSnapshots");
+    sign_tc3(request, "AKIDexample", "a-wrong-key", unix_seconds(clock().now()));
     EXPECT_EQ(api_code(call("POST", "/", request.body, request.headers)), "AuthFailure.SignatureFailure");
     const auto entry = journal()[0].as_object();
     EXPECT_EQ(entry.at("signature"), "mismatch");
@@ -370,7 +328,8 @@ TEST(EmulatorSeed, ASeedFileIsLoadedAtStartUpWithItsIdsNumbered) {
     LineWriter sink{STDERR_FILENO};
     Emulator emulator(config, sink);
     std::vector<storage::SnapshotRecord> rows;
-    emulator.store().read_now([&](storage::SnapshotTables& tables) { rows = tables.snapshots_of("default"); });
+    emulator.services().store.read_now(
+        [&](storage::Repository& repository) { rows = repository.snapshots().of_account("default"); });
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].key.snapshot_name, "kept");
     EXPECT_EQ(rows[0].task_id, "xx-7");

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 // Clients parse these texts; they are the live API's own words (FACTS.md section 9).
@@ -73,4 +73,4 @@ TEST(ApiErrors, EchoedBytesAreAlwaysUtf8) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 using std::chrono::hours;
@@ -81,4 +81,4 @@ TEST(IsoUtc, WritesAndReadsMillisecondTimes) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

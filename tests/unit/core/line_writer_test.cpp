@@ -9,7 +9,7 @@
 #include <chrono>
 #include <string>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 using namespace std::chrono_literals;
@@ -98,4 +98,4 @@ TEST(LineWriter, ClosingWithAFullPipeDoesNotHang) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

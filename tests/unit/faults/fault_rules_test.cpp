@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 FaultRule rule(std::string action = "CreateSnapshots") {
@@ -108,4 +108,4 @@ TEST(FaultRules, RemoveAndClear) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 bool has_line(const std::string& text, const std::string& line) {
@@ -40,4 +40,4 @@ TEST(Metrics, CountsRequestsByActionAndCodeWithACumulativeHistogram) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -1,4 +1,4 @@
-#include "handler_fixture.hpp"
+#include "tests/support/emulator_fixture.hpp"
 
 #include <regex>
 #include <set>
@@ -6,7 +6,7 @@
 namespace tcaplus_mock::testing {
 namespace {
 
-class RequestHandlerTest : public HandlerFixture {};
+class RequestHandlerTest : public EmulatorFixture {};
 
 const std::regex lowercase_uuid("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
@@ -114,7 +114,7 @@ TEST_F(RequestHandlerTest, RegionOutsideTheOfferedListIsUnsupported) {
 TEST_F(RequestHandlerTest, OversizedRequestsGetTheSizeLimitEnvelopeAndClose) {
     auto request = json_request("");
     set_header(request, "x-tc-traceid", "trace-1");
-    const auto response = handler_->oversized(request, {SizeLimit::Kind::body, config_.server.body_limit});
+    const auto response = emulator().oversized(request, {SizeLimit::Kind::body, config_.server.body_limit});
     EXPECT_EQ(response.status, 200u);
     EXPECT_TRUE(response.close_connection);
     EXPECT_EQ(header_of(response, "X-TC-TraceId"), "trace-1");
@@ -125,7 +125,7 @@ TEST_F(RequestHandlerTest, OversizedRequestsGetTheSizeLimitEnvelopeAndClose) {
 TEST_F(RequestHandlerTest, OversizedNamesTheLimitThatWasBroken) {
     for (const std::size_t limit : {std::size_t{10485760}, std::size_t{65536}, std::size_t{65533}}) {
         const auto reply =
-            json::parse(handler_->oversized(json_request(""), {SizeLimit::Kind::body, limit}).body).as_object();
+            json::parse(emulator().oversized(json_request(""), {SizeLimit::Kind::body, limit}).body).as_object();
         EXPECT_NE(std::string(reply.at("Response").at("Error").at("Message").as_string())
                       .find("`" + std::to_string(limit) + "`"),
                   std::string::npos);
@@ -166,14 +166,15 @@ TEST_F(RequestHandlerTest, FrequencyLimitIsCheckedBeforeValidationAndNeverTouche
     EXPECT_EQ(refused.error_code(), "RequestLimitExceeded");
     EXPECT_NE(refused.error_message().find("`3` in a second"), std::string::npos) << refused.error_message();
     EXPECT_EQ(stored_count(), 1u);
-    clock_.advance(std::chrono::seconds(1));
+    clock().advance(std::chrono::seconds(1));
     EXPECT_EQ(send_json(R"({"bad":1})").error_code(), "UnknownParameter");
 }
 
 TEST(RequestHandlerConfig, RateLimitForAnUnknownActionIsRejected) {
     Config config = unsigned_config();
     config.rate_limits["NoSuchAction"] = 3;
-    EXPECT_THROW(frequency_limits(config), std::invalid_argument);
+    LineWriter sink{STDERR_FILENO};
+    EXPECT_THROW(Emulator(config, sink), std::invalid_argument);
 }
 
 }  // namespace

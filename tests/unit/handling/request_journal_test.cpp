@@ -2,17 +2,17 @@
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 RequestRecord record(std::string id, std::string action = "CreateSnapshots", std::string account = "a",
-                     std::string result = "Success") {
+                     std::string code = "") {
     RequestRecord r;
     r.time = std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
     r.request_id = std::move(id);
     r.action = std::move(action);
     r.account = std::move(account);
-    r.result = std::move(result);
+    r.code = std::move(code);
     return r;
 }
 
@@ -49,6 +49,8 @@ TEST(RequestJournal, FiltersCombine) {
     RequestJournal::Filter by_code;
     by_code.code = "ResourceNotFound";
     EXPECT_EQ(ids(journal.list(by_code)), (std::vector<std::string>{"2"}));
+    by_code.code = "";
+    EXPECT_EQ(ids(journal.list(by_code)), (std::vector<std::string>{"4", "1"})) << "\"\" selects the successes";
     RequestJournal::Filter since;
     since.since = late.time;
     EXPECT_EQ(ids(journal.list(since)), (std::vector<std::string>{"4"}));
@@ -120,4 +122,4 @@ TEST(RequestJournal, CapacityZeroKeepsNothing) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

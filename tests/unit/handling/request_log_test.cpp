@@ -5,14 +5,14 @@
 
 #include <cstdio>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 std::string written(LogFormat format, const RequestRecord& entry, bool enabled = true) {
     std::FILE* file = std::tmpfile();
     {
         LineWriter sink(fileno(file));
-        RequestLog log(format, enabled, sink);
+        RequestLog log(format, enabled, sink, std::chrono::hours(8));
         log.write(entry);
         EXPECT_TRUE(sink.flush(std::chrono::seconds(5)));
     }
@@ -28,7 +28,7 @@ RequestRecord sample() {
     entry.request_id = "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6";
     entry.action = "CreateSnapshots";
     entry.secret_id = "AKIDexample";
-    entry.result = "AuthFailure.SignatureFailure";
+    entry.code = "AuthFailure.SignatureFailure";
     entry.latency = std::chrono::microseconds(42);
     entry.string_to_sign = "TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\nabc";
     entry.canonical_request = "POST\n/\n\ncontent-type:application/json\n";
@@ -39,7 +39,7 @@ TEST(RequestLog, TextIsOneLineWithEveryField) {
     const auto line = written(LogFormat::text, sample());
     EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
     for (const char* part : {"request_id=ed93f3cb-f35e-473f-b9f3-0d451b8b79c6", "action=CreateSnapshots",
-                             "secret_id=AKIDexample", "result=AuthFailure.SignatureFailure", "latency_us=42",
+                             "secret_id=AKIDexample", "code=AuthFailure.SignatureFailure", "latency_us=42",
                              "string_to_sign=\"TC3-HMAC-SHA256\\n1551113065"})
         EXPECT_NE(line.find(part), std::string::npos) << part << " in " << line;
 }
@@ -47,7 +47,9 @@ TEST(RequestLog, TextIsOneLineWithEveryField) {
 TEST(RequestLog, JsonLinesParse) {
     const auto line = written(LogFormat::json, sample());
     const auto object = boost::json::parse(line).as_object();
-    EXPECT_EQ(object.at("result"), "AuthFailure.SignatureFailure");
+    EXPECT_EQ(object.at("code"), "AuthFailure.SignatureFailure");
+    EXPECT_FALSE(object.contains("body")) << "a log line leaves the body out";
+    EXPECT_TRUE(object.contains("emulator_time")) << "the journal's field names";
     EXPECT_EQ(object.at("latency_us").as_int64(), 42);
     EXPECT_EQ(object.at("string_to_sign").as_string(), sample().string_to_sign);
 }
@@ -59,4 +61,4 @@ TEST(EscapeForOneLine, ControlCharactersAreEscaped) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -1,6 +1,6 @@
 // A signature that does not match shows what the emulator signed, never a key.
 
-#include "handler_fixture.hpp"
+#include "tests/support/emulator_fixture.hpp"
 
 #include "server/auth/crypto.hpp"
 #include "server/auth/tc3_signature.hpp"
@@ -18,7 +18,7 @@ Config signed_config(bool debug) {
 
 // The seed request signed with TC3 by `secret_key` at the fixture's clock.
 HttpRequest signed_seed(const std::string& secret_key) {
-    auto request = HandlerFixture::json_request(seed_body());
+    auto request = EmulatorFixture::json_request(seed_body());
     sign_tc3(request, "AKIDexample", secret_key, unix_seconds(fixed_now()));
     return request;
 }
@@ -29,9 +29,9 @@ std::string header_of(const HttpResponse& response, std::string_view name) {
     return "";
 }
 
-class SignatureDebugTest : public HandlerFixture {
+class SignatureDebugTest : public EmulatorFixture {
 protected:
-    SignatureDebugTest() : HandlerFixture(signed_config(true)) {}
+    SignatureDebugTest() : EmulatorFixture(signed_config(true)) {}
 };
 
 TEST_F(SignatureDebugTest, ARightSignatureCreatesTheSnapshot) {
@@ -53,8 +53,8 @@ TEST_F(SignatureDebugTest, AWrongSignatureShowsTheStringToSignButNoKey) {
 }
 
 TEST(SignatureDebugOff, NoDebugHeadersWhenTurnedOff) {
-    struct Fixture : HandlerFixture {
-        Fixture() : HandlerFixture(signed_config(false)) {}
+    struct Fixture : EmulatorFixture {
+        Fixture() : EmulatorFixture(signed_config(false)) {}
         void TestBody() override {}
         HttpResponse wrong() { return send(signed_seed("a-wrong-key")).http; }
     } fixture;

@@ -1,11 +1,11 @@
 #include "server/net/healthcheck.hpp"
 
 #include "server/net/http_server.hpp"
-#include "tests/unit/net/net_test_support.hpp"
+#include "tests/support/loopback_client.hpp"
 
 #include <gtest/gtest.h>
 
-namespace tcaplus_mock::net_test {
+namespace tcaplus_mock::testing {
 namespace {
 
 using namespace std::chrono_literals;
@@ -55,4 +55,4 @@ TEST(HealthcheckTest, FailsWhenTheAnswerDoesNotSayOk) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock::net_test
+}  // namespace tcaplus_mock::testing

@@ -1,6 +1,6 @@
 #include "server/net/http_server.hpp"
 
-#include "tests/unit/net/net_test_support.hpp"
+#include "tests/support/loopback_client.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 #include <chrono>
 #include <string>
 
-namespace tcaplus_mock::net_test {
+namespace tcaplus_mock::testing {
 namespace {
 
 using namespace std::chrono_literals;
@@ -20,7 +20,7 @@ protected:
     void SetUp() override { server_.start(); }
 
     // The connection is answered 413 by the oversized handler, told to close, then closed.
-    static void expect_oversized_answer_then_close(TestClient& client, const std::string& expected_body) {
+    static void expect_oversized_answer_then_close(LoopbackClient& client, const std::string& expected_body) {
         const auto response = client.read_response();
         ASSERT_TRUE(response);
         EXPECT_EQ(response->status, 413);
@@ -34,7 +34,7 @@ protected:
 };
 
 TEST_F(HttpServerLimitsTest, AcceptsABodyAtTheLimit) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     const std::string body(1024, 'b');
     ASSERT_TRUE(client.send(request_text("POST", "/", "", body)));
 
@@ -45,19 +45,19 @@ TEST_F(HttpServerLimitsTest, AcceptsABodyAtTheLimit) {
 }
 
 TEST_F(HttpServerLimitsTest, RejectsABodyOverTheLimitWithTheOversizedAnswer) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send(request_text("POST", "/big", "X-Probe: 1\r\n", std::string(1025, 'b'))));
     expect_oversized_answer_then_close(client, "oversized POST /big x-probe=1 limit=1024");
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAContentLengthOverTheLimitBeforeTheBodyIsSent) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send("PUT /huge HTTP/1.1\r\nHost: x\r\nX-Probe: 2\r\nContent-Length: 10000000\r\n\r\n"));
     expect_oversized_answer_then_close(client, "oversized PUT /huge x-probe=2 limit=1024");
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAChunkedBodyGrowingOverTheLimit) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     std::string request = "POST /chunked HTTP/1.1\r\nHost: x\r\nX-Probe: 3\r\nTransfer-Encoding: chunked\r\n\r\n";
     for (int i = 0; i < 3; ++i) request += "200\r\n" + std::string(0x200, 'c') + "\r\n";
     request += "0\r\n\r\n";
@@ -66,14 +66,14 @@ TEST_F(HttpServerLimitsTest, RejectsAChunkedBodyGrowingOverTheLimit) {
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAHeaderOverTheLimit) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send("GET /long-header HTTP/1.1\r\nHost: x\r\nX-Probe: 4\r\nX-Filler: " + std::string(5000, 'h') +
                             "\r\n\r\n"));
     expect_oversized_answer_then_close(client, "oversized GET /long-header x-probe=4 limit=4096");
 }
 
 TEST_F(HttpServerLimitsTest, RejectsAnUnfinishedHeaderOverTheLimit) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send("GET /unfinished HTTP/1.1\r\nHost: x\r\nX-Probe: 5\r\nX-Filler: " + std::string(5000, 'h')));
     expect_oversized_answer_then_close(client, "oversized GET /unfinished x-probe=5 limit=4096");
 }
@@ -86,7 +86,7 @@ TEST(HttpServerFieldLimitTest, AFieldLongerThanBeastKeepsIsAnsweredAsOversized) 
     settings.shutdown_grace = 1s;
     auto server = std::make_unique<HttpServer>(settings, echo_handlers());
     server->start();
-    TestClient client(server->port());
+    LoopbackClient client(server->port());
     ASSERT_TRUE(client.send("GET /field HTTP/1.1\r\nHost: x\r\nX-Probe: 6\r\nX-Filler: " + std::string(70000, 'f') +
                             "\r\n\r\n"));
     const auto response = client.read_response();
@@ -109,7 +109,7 @@ TEST(HttpServerFieldLimitTest, AResponseHeaderTooLongToSendIsLeftOutNotTheAnswer
     };
     HttpServer server(test_settings(), handlers);
     server.start();
-    TestClient client(server.port());
+    LoopbackClient client(server.port());
     ASSERT_TRUE(client.send(request_text("GET", "/")));
     const auto response = client.read_response();
     ASSERT_TRUE(response);
@@ -124,7 +124,7 @@ TEST(HttpServerFieldLimitTest, AResponseHeaderTooLongToSendIsLeftOutNotTheAnswer
 TEST(HttpServerDrainTest, AnOverLimitBodySentInFullStillGetsItsAnswer) {
     HttpServer server(test_settings(), echo_handlers());  // body_limit 1024
     server.start();
-    TestClient client(server.port(), 10s);
+    LoopbackClient client(server.port(), 10s);
     const std::string body(6 * 1024 * 1024, 'd');  // more than the kernel buffers and the old 4 MiB linger
     ASSERT_TRUE(client.send("POST /drain HTTP/1.1\r\nHost: x\r\nX-Probe: 7\r\nContent-Length: " +
                             std::to_string(body.size()) + "\r\n\r\n"));
@@ -141,10 +141,10 @@ TEST(HttpServerDeadlineTest, ClosesAConnectionIdleForIdleTimeout) {
     HttpServer server(settings, echo_handlers());
     server.start();
 
-    TestClient kept_alive(server.port(), 10s);
+    LoopbackClient kept_alive(server.port(), 10s);
     ASSERT_TRUE(kept_alive.send(request_text("GET", "/")));
     ASSERT_TRUE(kept_alive.read_response());
-    TestClient silent(server.port(), 10s);
+    LoopbackClient silent(server.port(), 10s);
 
     EXPECT_TRUE(kept_alive.closed_by_server());
     EXPECT_TRUE(silent.closed_by_server());
@@ -156,10 +156,10 @@ TEST(HttpServerDeadlineTest, ClosesAConnectionWhoseBodyArrivesSlowerThanReadTime
     HttpServer server(settings, echo_handlers());  // idle_timeout stays 30 s
     server.start();
 
-    TestClient slow(server.port(), 10s);
+    LoopbackClient slow(server.port(), 10s);
     ASSERT_TRUE(slow.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten.."));
     EXPECT_TRUE(slow.closed_by_server());
 }
 
 }  // namespace
-}  // namespace tcaplus_mock::net_test
+}  // namespace tcaplus_mock::testing

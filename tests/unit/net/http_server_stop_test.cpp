@@ -1,6 +1,6 @@
 #include "server/net/http_server.hpp"
 
-#include "tests/unit/net/net_test_support.hpp"
+#include "tests/support/loopback_client.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include <thread>
 #include <utility>
 
-namespace tcaplus_mock::net_test {
+namespace tcaplus_mock::testing {
 namespace {
 
 using namespace std::chrono_literals;
@@ -45,10 +45,10 @@ TEST(HttpServerStopTest, AnswersTheRequestInFlightRefusesNewConnectionsAndCloses
     server.start();
     const auto port = server.port();
 
-    TestClient idle(port);
+    LoopbackClient idle(port);
     ASSERT_TRUE(idle.send(request_text("GET", "/")));
     ASSERT_TRUE(idle.read_response());
-    TestClient in_flight(port);
+    LoopbackClient in_flight(port);
     ASSERT_TRUE(in_flight.send(request_text("POST", "/slow", "", "payload")));
     ASSERT_TRUE(eventually([&] { return slow_request_started.load(); }));
 
@@ -75,7 +75,7 @@ TEST(HttpServerStopTest, ForceClosesWhatRemainsAfterTheGracePeriod) {
     HttpServer server(settings, echo_handlers());
     server.start();
 
-    TestClient stuck(server.port(), 10s);
+    LoopbackClient stuck(server.port(), 10s);
     ASSERT_TRUE(stuck.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\npart"));
     std::this_thread::sleep_for(100ms);
 
@@ -97,36 +97,5 @@ TEST(HttpServerStopTest, StopIsIdempotentAndSafeBeforeStart) {
     EXPECT_FALSE(can_connect(server.port()));
 }
 
-// Polls until the server's signal handler is installed, so the signal cannot kill the process early.
-void send_sigterm_once_handled() {
-    struct sigaction current {};
-    while (sigaction(SIGTERM, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
-        std::this_thread::sleep_for(5ms);
-    ::kill(::getpid(), SIGTERM);
-}
-
-TEST(HttpServerSignalTest, RunUntilSignalStopsOnSigtermAndReturns) {
-    GTEST_FLAG_SET(death_test_style, "threadsafe");
-    EXPECT_EXIT(
-        {
-            HttpServer server(test_settings(), echo_handlers());
-            server.start();
-            std::thread killer(send_sigterm_once_handled);
-            server.run_until_signal();
-            killer.join();
-            std::exit(can_connect(server.port()) ? 2 : 0);
-        },
-        ::testing::ExitedWithCode(0), "");
-}
-
-TEST(HttpServerSignalTest, RunUntilSignalReturnsWhenStoppedElsewhere) {
-    HttpServer server(test_settings(), echo_handlers());
-    server.start();
-    auto waiting = std::async(std::launch::async, [&server] { server.run_until_signal(); });
-    std::this_thread::sleep_for(100ms);
-    server.stop();
-    EXPECT_EQ(waiting.wait_for(5s), std::future_status::ready);
-}
-
 }  // namespace
-}  // namespace tcaplus_mock::net_test
+}  // namespace tcaplus_mock::testing

@@ -1,6 +1,6 @@
 #include "server/net/http_server.hpp"
 
-#include "tests/unit/net/net_test_support.hpp"
+#include "tests/support/loopback_client.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace tcaplus_mock::net_test {
+namespace tcaplus_mock::testing {
 namespace {
 
 class HttpServerTest : public ::testing::Test {
@@ -20,7 +20,7 @@ protected:
 };
 
 TEST_F(HttpServerTest, AnswersOneRequestWithTheHandlersResponse) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.connected());
     ASSERT_TRUE(client.send(request_text("POST", "/path?Action=Echo&x=1", "X-Mixed-Case:  Some Value\r\n", "hello")));
 
@@ -42,7 +42,7 @@ TEST_F(HttpServerTest, AnswersOneRequestWithTheHandlersResponse) {
 }
 
 TEST_F(HttpServerTest, KeepsTheConnectionAliveBetweenRequests) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     for (int i = 0; i < 3; ++i) {
         const std::string target = "/request/" + std::to_string(i);
         ASSERT_TRUE(client.send(request_text("GET", target)));
@@ -53,7 +53,7 @@ TEST_F(HttpServerTest, KeepsTheConnectionAliveBetweenRequests) {
 }
 
 TEST_F(HttpServerTest, AnswersPipelinedRequestsInOrder) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send(request_text("POST", "/first", "", "one") + request_text("POST", "/second", "", "two")));
 
     const auto first = client.read_response();
@@ -67,7 +67,7 @@ TEST_F(HttpServerTest, AnswersPipelinedRequestsInOrder) {
 }
 
 TEST_F(HttpServerTest, HonoursConnectionCloseFromTheClient) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send(request_text("GET", "/", "Connection: close\r\n")));
 
     const auto response = client.read_response();
@@ -78,7 +78,7 @@ TEST_F(HttpServerTest, HonoursConnectionCloseFromTheClient) {
 }
 
 TEST_F(HttpServerTest, ClosesWhenTheResponseAsksTo) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send(request_text("GET", "/close")));
 
     const auto response = client.read_response();
@@ -89,7 +89,7 @@ TEST_F(HttpServerTest, ClosesWhenTheResponseAsksTo) {
 }
 
 TEST_F(HttpServerTest, ClosesAfterAnHttp10RequestWithoutKeepAlive) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send("GET /old HTTP/1.0\r\n\r\n"));
 
     const auto response = client.read_response();
@@ -99,7 +99,7 @@ TEST_F(HttpServerTest, ClosesAfterAnHttp10RequestWithoutKeepAlive) {
 }
 
 TEST_F(HttpServerTest, SendsContinueBeforeReadingABodyWhenAsked) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send("POST /upload HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"));
     const auto interim = client.read_response();
     ASSERT_TRUE(interim);
@@ -113,7 +113,7 @@ TEST_F(HttpServerTest, SendsContinueBeforeReadingABodyWhenAsked) {
 }
 
 TEST_F(HttpServerTest, AnswersAMalformedRequestWith400AndCloses) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send("GET / HTTP/1.1\r\nBad Header Without Colon\r\n\r\n"));
 
     const auto response = client.read_response();
@@ -126,7 +126,7 @@ TEST_F(HttpServerTest, AnswersAMalformedRequestWith400AndCloses) {
 }
 
 TEST_F(HttpServerTest, AnswersAThrowingHandlerWith500AndKeepsServing) {
-    TestClient client(server_.port());
+    LoopbackClient client(server_.port());
     ASSERT_TRUE(client.send(request_text("GET", "/throw")));
     const auto failed = client.read_response();
     ASSERT_TRUE(failed);
@@ -146,7 +146,7 @@ TEST_F(HttpServerTest, ServesConcurrentClients) {
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c) {
         threads.emplace_back([&, c] {
-            TestClient client(server_.port());
+            LoopbackClient client(server_.port());
             for (int r = 0; r < requests_each; ++r) {
                 const std::string body = "client " + std::to_string(c) + " request " + std::to_string(r);
                 if (!client.send(request_text("POST", "/", "", body))) return;
@@ -185,4 +185,4 @@ TEST(HttpServerStartTest, PicksAFreePortForPortZero) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock::net_test
+}  // namespace tcaplus_mock::testing

@@ -14,7 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 namespace json = boost::json;
@@ -74,7 +74,7 @@ struct ErrorCase {
     Language language;
 };
 
-class EncodeError : public testing::TestWithParam<ErrorCase> {};
+class EncodeError : public ::testing::TestWithParam<ErrorCase> {};
 
 TEST_P(EncodeError, IsTheTencentErrorEnvelope) {
     const auto& c = GetParam();
@@ -95,7 +95,7 @@ TEST_P(EncodeError, IsTheTencentErrorEnvelope) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, EncodeError,
-    testing::Values(ErrorCase{"missing_parameter_en", errors::missing_parameter("Region"), Language::en_us},
+    ::testing::Values(ErrorCase{"missing_parameter_en", errors::missing_parameter("Region"), Language::en_us},
                     ErrorCase{"missing_parameter_zh", errors::missing_parameter("Region"), Language::zh_cn},
                     ErrorCase{"limit_en", errors::request_limit_exceeded(21, 20), Language::en_us},
                     ErrorCase{"limit_zh", errors::request_limit_exceeded(6, 5), Language::zh_cn},
@@ -185,4 +185,4 @@ TEST(NewRequestId, UniqueAcrossThreads) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

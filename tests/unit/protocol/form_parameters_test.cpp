@@ -2,7 +2,7 @@
 
 #include "server/core/api_errors.hpp"
 #include "server/core/text.hpp"
-#include "tests/unit/protocol/protocol_test_util.hpp"
+#include "tests/support/assertions.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -11,7 +11,7 @@
 
 #include <string>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 namespace json = boost::json;
@@ -24,7 +24,7 @@ struct PairsCase {
     FormPairs expected;
 };
 
-class ParseFormPairs : public testing::TestWithParam<PairsCase> {};
+class ParseFormPairs : public ::testing::TestWithParam<PairsCase> {};
 
 TEST_P(ParseFormPairs, DecodesEveryPairInArrivalOrder) {
     const auto& c = GetParam();
@@ -35,7 +35,7 @@ TEST_P(ParseFormPairs, DecodesEveryPairInArrivalOrder) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, ParseFormPairs,
-    testing::Values(
+    ::testing::Values(
         PairsCase{"two_pairs", "a=1&b=2", {{"a", "1"}, {"b", "2"}}},
         PairsCase{"arrival_order_kept", "b=1&a=2&c=3", {{"b", "1"}, {"a", "2"}, {"c", "3"}}},
         PairsCase{"plus_is_space", "a=x+y", {{"a", "x y"}}},
@@ -63,7 +63,7 @@ struct PairsErrorCase {
     ApiError expected;
 };
 
-class ParseFormPairsError : public testing::TestWithParam<PairsErrorCase> {};
+class ParseFormPairsError : public ::testing::TestWithParam<PairsErrorCase> {};
 
 TEST_P(ParseFormPairsError, Fails) {
     const auto& c = GetParam();
@@ -74,7 +74,7 @@ TEST_P(ParseFormPairsError, Fails) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, ParseFormPairsError,
-    testing::Values(PairsErrorCase{"no_equals", "a", errors::form_pair_without_equals()},
+    ::testing::Values(PairsErrorCase{"no_equals", "a", errors::form_pair_without_equals()},
                     PairsErrorCase{"no_equals_after_good_pair", "a=1&b", errors::form_pair_without_equals()},
                     PairsErrorCase{"no_equals_in_middle", "a=1&b&c=3", errors::form_pair_without_equals()}),
     [](const auto& info) { return std::string(info.param.name); });
@@ -93,7 +93,7 @@ struct BadEscapeCase {
     std::string raw_value;  // as quoted in the message
 };
 
-class ParseFormPairsBadEscape : public testing::TestWithParam<BadEscapeCase> {};
+class ParseFormPairsBadEscape : public ::testing::TestWithParam<BadEscapeCase> {};
 
 TEST_P(ParseFormPairsBadEscape, IsAnInvalidParameterValueNamingThePair) {
     const auto& c = GetParam();
@@ -106,7 +106,7 @@ TEST_P(ParseFormPairsBadEscape, IsAnInvalidParameterValueNamingThePair) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, ParseFormPairsBadEscape,
-                         testing::Values(BadEscapeCase{"non_hex_in_value", "a=%zz", "a", "%zz"},
+                         ::testing::Values(BadEscapeCase{"non_hex_in_value", "a=%zz", "a", "%zz"},
                                          BadEscapeCase{"truncated_in_value", "Name=abc%4", "Name", "abc%4"},
                                          BadEscapeCase{"lone_percent_in_value", "Name=100%", "Name", "100%"},
                                          BadEscapeCase{"bad_escape_in_name", "A%G1=x", "A%G1", "A%G1"}),
@@ -137,7 +137,7 @@ struct UnflattenCase {
     std::string expected_json;
 };
 
-class Unflatten : public testing::TestWithParam<UnflattenCase> {};
+class Unflatten : public ::testing::TestWithParam<UnflattenCase> {};
 
 TEST_P(Unflatten, NestsByDottedNames) {
     const auto& c = GetParam();
@@ -149,7 +149,7 @@ TEST_P(Unflatten, NestsByDottedNames) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, Unflatten,
-    testing::Values(
+    ::testing::Values(
         UnflattenCase{"no_pairs", {}, R"({})"},
         UnflattenCase{"flat", {{"ClusterId", "18685341856"}}, R"({"ClusterId":"18685341856"})"},
         UnflattenCase{"array_of_objects",
@@ -197,7 +197,7 @@ struct ConflictCase {
     std::string parameter;  // the flattened name the error names
 };
 
-class UnflattenConflict : public testing::TestWithParam<ConflictCase> {};
+class UnflattenConflict : public ::testing::TestWithParam<ConflictCase> {};
 
 TEST_P(UnflattenConflict, FailsNamingTheParameter) {
     const auto& c = GetParam();
@@ -210,7 +210,7 @@ TEST_P(UnflattenConflict, FailsNamingTheParameter) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, UnflattenConflict,
-    testing::Values(
+    ::testing::Values(
         ConflictCase{"same_name_twice", {{"ClusterId", "1"}, {"ClusterId", "2"}}, "ClusterId"},
         ConflictCase{"same_name_twice_same_value", {{"ClusterId", "1"}, {"ClusterId", "1"}}, "ClusterId"},
         ConflictCase{"same_nested_name_twice", {{"A.0.B", "1"}, {"A.0.B", "2"}}, "A.0.B"},
@@ -268,4 +268,4 @@ TEST(UnflattenScale, TenThousandElements) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

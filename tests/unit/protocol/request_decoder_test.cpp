@@ -1,7 +1,7 @@
 #include "server/protocol/request_decoder.hpp"
 
 #include "server/core/api_errors.hpp"
-#include "tests/unit/protocol/protocol_test_util.hpp"
+#include "tests/support/assertions.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 namespace json = boost::json;
@@ -87,7 +87,7 @@ struct WireCase {
     bool params_from_form;
 };
 
-class WireForms : public testing::TestWithParam<WireCase> {};
+class WireForms : public ::testing::TestWithParam<WireCase> {};
 
 TEST_P(WireForms, DecodeIntoOneShape) {
     const auto& c = GetParam();
@@ -123,7 +123,7 @@ const char* const form_params_json =
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, WireForms,
-    testing::Values(
+    ::testing::Values(
         WireCase{"post_json",
                  make_request("POST", "/", with(tc3_headers, "content-type", "application/json"),
                               R"({"ClusterId":"18685341856","TableName":"t1"})"),
@@ -243,7 +243,7 @@ struct PresenceCase {
     bool timestamp_present;
 };
 
-class HeaderPresence : public testing::TestWithParam<PresenceCase> {};
+class HeaderPresence : public ::testing::TestWithParam<PresenceCase> {};
 
 TEST_P(HeaderPresence, TellsAbsentFromEmpty) {
     const auto& c = GetParam();
@@ -257,7 +257,7 @@ TEST_P(HeaderPresence, TellsAbsentFromEmpty) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, HeaderPresence,
-    testing::Values(PresenceCase{"absent", {}, false, "", false},
+    ::testing::Values(PresenceCase{"absent", {}, false, "", false},
                     PresenceCase{"empty", {{"x-tc-region", ""}, {"x-tc-timestamp", ""}}, true, "", true},
                     PresenceCase{"blank", {{"x-tc-region", "  "}}, true, "", false},
                     PresenceCase{"not_a_region_still_decoded", {{"x-tc-region", "gz"}}, true, "gz", false},
@@ -271,7 +271,7 @@ struct LanguageCase {
     Language expected;
 };
 
-class RequestLanguage : public testing::TestWithParam<LanguageCase> {};
+class RequestLanguage : public ::testing::TestWithParam<LanguageCase> {};
 
 TEST_P(RequestLanguage, OnlyZhCnSelectsChinese) {
     const auto& c = GetParam();
@@ -287,7 +287,7 @@ HttpRequest json_with_language(std::string language) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, RequestLanguage,
-    testing::Values(
+    ::testing::Values(
         LanguageCase{"header_absent", make_request("POST", "/", {{"content-type", "application/json"}}, "{}"),
                      Language::en_us},
         LanguageCase{"header_zh_cn", json_with_language("zh-CN"), Language::zh_cn},
@@ -388,7 +388,7 @@ struct ErrorCase {
     std::string mentioned;  // what the English message must name
 };
 
-class DecodeErrors : public testing::TestWithParam<ErrorCase> {};
+class DecodeErrors : public ::testing::TestWithParam<ErrorCase> {};
 
 TEST_P(DecodeErrors, FailWithTheCatalogError) {
     const auto& c = GetParam();
@@ -414,7 +414,7 @@ HttpRequest post_with_content_type(std::string content_type) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, DecodeErrors,
-    testing::Values(
+    ::testing::Values(
         ErrorCase{"put", make_request("PUT", "/", tc3_headers, "{}"), errors::unsupported_protocol("PUT"),
                   "UnsupportedProtocol", "`PUT`"},
         ErrorCase{"delete", make_request("DELETE", "/", {}), errors::unsupported_protocol("DELETE"),
@@ -514,7 +514,7 @@ struct SizeCase {
     std::size_t limit;
 };
 
-class SizeLimits : public testing::TestWithParam<SizeCase> {};
+class SizeLimits : public ::testing::TestWithParam<SizeCase> {};
 
 TEST_P(SizeLimits, AtTheBoundary) {
     const auto& c = GetParam();
@@ -535,7 +535,7 @@ HttpRequest get_with_query_of_size(std::size_t size, Headers headers = {}) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, SizeLimits,
-    testing::Values(
+    ::testing::Values(
         SizeCase{"get_query_at_32k", get_with_query_of_size(32 * 1024), true, 0},
         SizeCase{"get_query_over_32k", get_with_query_of_size(32 * 1024 + 1), false, 32 * 1024},
         SizeCase{"get_tc3_query_over_32k", get_with_query_of_size(32 * 1024 + 1, tc3_headers), false, 32 * 1024},
@@ -557,4 +557,4 @@ TEST(SizeLimits, MethodIsCheckedBeforeSize) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -1,6 +1,8 @@
 #include "storage/schema_migrations.hpp"
 
-#include "tests/unit/storage/storage_test_util.hpp"
+#include "tests/support/assertions.hpp"
+#include "tests/support/snapshot_records.hpp"
+#include "tests/support/temp_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,10 +11,11 @@
 #include <string>
 #include <vector>
 
-namespace tcaplus_mock::storage {
+namespace tcaplus_mock::testing {
 namespace {
 
-using test_support::contains;
+using namespace storage;
+
 
 constexpr int sqlite_busy = 5;  // SQLITE_BUSY
 
@@ -58,7 +61,7 @@ TEST(SchemaMigrationsTest, EmptyDatabaseReachesTheLatestVersion) {
 }
 
 TEST(SchemaMigrationsTest, EmptyFileReachesTheLatestVersionAndKeepsIt) {
-    const test_support::TempDir dir;
+    const TempDir dir;
     const std::string path = dir.file("fresh.db");
     {
         Database db(path);
@@ -157,7 +160,7 @@ TEST(SchemaMigrationsTest, RejectsAMisnumberedList) {
 }
 
 TEST(SchemaMigrationsTest, UpToDateFileStillNeedsTheWriteLock) {
-    const test_support::TempDir dir;
+    const TempDir dir;
     const std::string path = dir.file("locked.db");
     Database db(path);
     migrate(db);
@@ -234,4 +237,4 @@ TEST(SchemaMigrationsTest, AVersionOneDatabaseKeepsItsSnapshotsInTheSharedAccoun
 }
 
 }  // namespace
-}  // namespace tcaplus_mock::storage
+}  // namespace tcaplus_mock::testing

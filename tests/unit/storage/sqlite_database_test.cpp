@@ -1,6 +1,8 @@
 #include "storage/sqlite_database.hpp"
 
-#include "tests/unit/storage/storage_test_util.hpp"
+#include "tests/support/assertions.hpp"
+#include "tests/support/snapshot_records.hpp"
+#include "tests/support/temp_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,10 +10,11 @@
 #include <limits>
 #include <string>
 
-namespace tcaplus_mock::storage {
+namespace tcaplus_mock::testing {
 namespace {
 
-using test_support::contains;
+using namespace storage;
+
 
 constexpr int sqlite_constraint_unique = 2067;  // SQLITE_CONSTRAINT_UNIQUE
 constexpr int sqlite_constraint_foreign_key = 787;  // SQLITE_CONSTRAINT_FOREIGNKEY
@@ -178,7 +181,7 @@ TEST(DatabaseOpenTest, MovedDatabaseKeepsItsConnection) {
 }
 
 TEST(DatabaseOpenTest, FailureNamesThePathAndTheReason) {
-    const test_support::TempDir dir;
+    const TempDir dir;
     const std::string cases[] = {
         dir.file("missing/x.db"),  // a directory that does not exist
         dir.path().string(),       // a directory, not a file
@@ -196,7 +199,7 @@ TEST(DatabaseOpenTest, FailureNamesThePathAndTheReason) {
 }
 
 TEST(DatabaseOpenTest, CreatesAMissingFile) {
-    const test_support::TempDir dir;
+    const TempDir dir;
     const std::string path = dir.file("new.db");
     {
         Database db(path);
@@ -206,4 +209,4 @@ TEST(DatabaseOpenTest, CreatesAMissingFile) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock::storage
+}  // namespace tcaplus_mock::testing

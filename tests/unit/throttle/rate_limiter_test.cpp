@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 using std::chrono::milliseconds;
@@ -170,4 +170,4 @@ TEST_F(RateLimiterTest, ResetForgetsWindowsOfOneSubjectOrAll) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 // One input parameter as "<Action> <path> <type> <required|optional>"; list items are written `N`.
@@ -286,4 +286,4 @@ TEST(ApiSpecParse, PointersSurviveMovingTheSpec) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

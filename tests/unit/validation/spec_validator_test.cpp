@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace tcaplus_mock {
+namespace tcaplus_mock::testing {
 namespace {
 
 namespace json = boost::json;
@@ -336,7 +336,7 @@ TEST(ValidateRequest, JsonBodiesDoNotConvertText) {
 
 // Types the snapshot actions do not use yet (uint64, bool, float, lists of primitives): a future
 // action gets them from data alone.
-class CustomActionTest : public testing::Test {
+class CustomActionTest : public ::testing::Test {
 protected:
     void SetUp() override {
         auto parsed = ApiSpec::parse(R"({"version": "2019-08-23", "actions": {"Act": {"input": "Req",
@@ -422,4 +422,4 @@ TEST_F(CustomActionTest, RejectsBadTextFromForm) {
 }
 
 }  // namespace
-}  // namespace tcaplus_mock
+}  // namespace tcaplus_mock::testing

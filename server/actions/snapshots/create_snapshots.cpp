@@ -1,0 +1,155 @@
+#include "server/actions/snapshots/snapshot_actions.hpp"
+
+#include "server/actions/resource_catalog.hpp"
+#include "server/actions/requested_resources.hpp"
+#include "server/actions/snapshots/snapshot_lifecycle.hpp"
+#include "server/actions/snapshots/snapshot_errors.hpp"
+#include "server/actions/snapshots/snapshot_result.hpp"
+#include "server/actions/store_calls.hpp"
+#include "server/core/api_errors.hpp"
+#include "server/core/datetime.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <vector>
+
+namespace tcaplus_mock {
+namespace {
+
+namespace json = boost::json;
+
+// One SelectedTables item on its way to becoming a snapshot or an error.
+struct Item {
+    storage::SnapshotRecord record;
+    std::string path;  // `SelectedTables.<i>`, for messages
+    std::optional<ApiError> error;
+};
+
+std::string text_of(const json::object& object, std::string_view key) {
+    return std::string(object.at(key).as_string());
+}
+
+std::vector<Item> read_items(const ActionContext& context, const std::string& cluster_id, long long now) {
+    const auto& tables = context.params.at("SelectedTables").as_array();
+    const auto zone = context.config.api.utc_offset;
+    std::vector<Item> items(tables.size());
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const auto& table = tables[i].as_object();
+        auto& record = items[i].record;
+        items[i].path = "SelectedTables." + std::to_string(i);
+        record.key = {context.account, cluster_id, text_of(table, "TableGroupId"), text_of(table, "TableName"),
+                      text_of(table, "SnapshotName")};
+        // Validation has already proven both datetimes parse.
+        record.snapshot_time = *parse_datetime(table.at("SnapshotTime").as_string(), zone);
+        record.dead_time = *parse_datetime(table.at("SnapshotDeadTime").as_string(), zone);
+        record.create_time = now;
+    }
+    return items;
+}
+
+// The checks that need no storage: declared resources, time rules, an injected fault.
+std::optional<ApiError> check_item(const Item& item, const ActionContext& context, long long now) {
+    const auto& config = context.config;
+    const auto& record = item.record;
+    const auto& key = record.key;
+    const auto shown = [&](long long when) { return format_datetime(when, config.api.utc_offset); };
+    if (!context.resources.has_table(key.account, key.cluster_id, key.table_group_id, key.table_name))
+        return errors::table_not_found(key.cluster_id, key.table_group_id, key.table_name);
+    if (record.snapshot_time > now)
+        return errors::invalid_parameter_value(item.path + ".SnapshotTime", shown(record.snapshot_time),
+                                               "a past time point, not later than now (`" + shown(now) + "`)",
+                                               "不晚于当前时间（`" + shown(now) + "`）的过去时间点");
+    if (record.dead_time < record.snapshot_time)
+        return errors::invalid_parameter_value(item.path + ".SnapshotDeadTime", shown(record.dead_time),
+                                               "a time not earlier than `SnapshotTime` (`" +
+                                                   shown(record.snapshot_time) + "`)",
+                                               "不早于 `SnapshotTime`（`" + shown(record.snapshot_time) + "`）的时间");
+    if (config.snapshots.max_age && record.snapshot_time < now - config.snapshots.max_age->count()) {
+        const auto oldest = shown(now - config.snapshots.max_age->count());
+        return errors::invalid_parameter_value(item.path + ".SnapshotTime", shown(record.snapshot_time),
+                                               "a time not earlier than `" + oldest + "` (snapshots.max_age)",
+                                               "不早于 `" + oldest + "` 的时间（snapshots.max_age）");
+    }
+    return context.fault_for_item(key.table_name);
+}
+
+using TableKey = std::tuple<std::string, std::string, std::string>;
+
+// Runs on the store's writer, inside the transaction: decides whether each remaining item can be
+// stored, and stores it. A snapshot that was deleted and is gone makes way for the new one.
+void store_items(std::vector<Item>& items, storage::Repository& repository, const Config::Snapshots& settings,
+                 long long now) {
+    std::set<std::string> names_in_request;       // group \x1f table \x1f name
+    std::map<TableKey, std::size_t> table_sizes;  // stored + added by this request
+    for (auto& item : items) {
+        if (item.error) continue;
+        auto& record = item.record;
+        const auto& key = record.key;
+        const auto name_key = key.table_group_id + '\x1f' + key.table_name + '\x1f' + key.snapshot_name;
+        const auto existing = repository.snapshots().find(key);
+        const bool taken = existing && snapshot_status(*existing, now, settings.ready_after).has_value();
+        if (!names_in_request.insert(name_key).second || taken) {
+            item.error = errors::snapshot_already_exists(key.table_group_id, key.table_name, key.snapshot_name);
+            continue;
+        }
+        if (settings.max_per_table) {
+            const TableKey table{key.cluster_id, key.table_group_id, key.table_name};
+            auto [slot, fresh] = table_sizes.try_emplace(table, 0);
+            if (fresh)
+                slot->second =
+                    repository.snapshots().count_for_table(key.account, key.cluster_id, key.table_group_id, key.table_name, now);
+            if (slot->second >= *settings.max_per_table) {
+                item.error = errors::snapshot_limit_exceeded(key.table_group_id, key.table_name,
+                                                             *settings.max_per_table);
+                continue;
+            }
+            ++slot->second;
+        }
+        if (existing) repository.snapshots().erase(key);
+        record.task_id = repository.counters().next_task_id(key.account, key.cluster_id);
+        record.application_id = repository.counters().next_application_id(key.account, key.cluster_id);
+        repository.snapshots().insert(record);
+    }
+}
+
+json::object encode_result(const Item& item, const ActionContext& context) {
+    const auto zone = context.config.api.utc_offset;
+    const auto& record = item.record;
+    if (!item.error) return snapshot_result(record, SnapshotStatus::creating, zone, context.memory);
+    const ItemIdentity identity{record.key.table_group_id, record.key.table_name, record.key.snapshot_name,
+                                record.snapshot_time, record.dead_time};
+    return failed_result(identity, *item.error, context.language, zone, context.memory);
+}
+
+}  // namespace
+
+boost::asio::awaitable<Result<json::object>> create_snapshots(const ActionContext& context) {
+    const auto cluster = requested_cluster(context);
+    if (!cluster) co_return cluster.error();
+    const std::string& cluster_id = *cluster;
+
+    const long long now = unix_seconds(context.clock.now());
+    auto items = read_items(context, cluster_id, now);
+    bool any_left = false;
+    for (auto& item : items) {
+        item.error = check_item(item, context, now);
+        any_left = any_left || !item.error;
+    }
+    if (any_left) {
+        const auto& settings = context.config.snapshots;
+        co_await store_write(context.store, [&items, &settings, now](storage::Repository& repository) {
+            store_items(items, repository, settings, now);
+        });
+    }
+
+    json::array results(context.memory);
+    results.reserve(items.size());
+    for (const auto& item : items) results.push_back(encode_result(item, context));
+    co_return json::object({{"TotalCount", results.size()}, {"TableResults", std::move(results)}}, context.memory);
+}
+
+}  // namespace tcaplus_mock

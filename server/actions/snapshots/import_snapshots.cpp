@@ -1,0 +1,118 @@
+#include "server/actions/snapshots/snapshot_actions.hpp"
+
+#include "server/actions/resource_catalog.hpp"
+#include "server/actions/requested_resources.hpp"
+#include "server/actions/snapshots/selected_snapshots.hpp"
+#include "server/actions/snapshots/snapshot_errors.hpp"
+#include "server/actions/store_calls.hpp"
+#include "server/core/api_errors.hpp"
+
+#include <optional>
+
+namespace tcaplus_mock {
+namespace {
+
+namespace json = boost::json;
+
+// "TRUE" or "FALSE", the only values either flag takes.
+Result<bool> read_flag(const json::object& params, std::string_view name) {
+    const std::string_view value = params.at(name).as_string();
+    if (value == "TRUE") return true;
+    if (value == "FALSE") return false;
+    return errors::invalid_parameter_value(name, value, "`TRUE` or `FALSE`", "`TRUE` 或 `FALSE`");
+}
+
+std::string text_or_empty(const json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    return value == nullptr ? std::string() : std::string(value->as_string());
+}
+
+// The import as the request describes it, checked except for what needs the store.
+Result<storage::ImportRecord> read_import(const ActionContext& context, const std::string& cluster_id, long long now) {
+    const auto& params = context.params;
+    const auto special_key = read_flag(params, "ImportSpecialKey");
+    if (!special_key) return special_key.error();
+    const auto origin_table = read_flag(params, "ImportOriginTable");
+    if (!origin_table) return origin_table.error();
+
+    storage::ImportRecord record;
+    const auto& snapshot = params.at("Snapshots").as_object();
+    record.source = {context.account, cluster_id, text_or_empty(snapshot, "TableGroupId"),
+                     text_or_empty(snapshot, "TableName"), text_or_empty(snapshot, "SnapshotName")};
+    record.special_key = *special_key;
+    record.origin_table = *origin_table;
+    if (record.special_key) {
+        const auto* key_file = params.if_contains("KeyFile");
+        if (key_file == nullptr) return errors::missing_parameter("KeyFile");
+        record.key_file_name = text_or_empty(key_file->as_object(), "FileName");
+    }
+    if (!record.origin_table) {
+        record.new_table_group_id = text_or_empty(params, "NewTableGroupId");
+        if (!params.contains("NewTableGroupId")) return errors::missing_parameter("NewTableGroupId");
+        record.new_table_name = text_or_empty(params, "NewTableName");
+        if (!params.contains("NewTableName")) return errors::missing_parameter("NewTableName");
+    }
+    record.start_time = now;
+    record.end_time = now + context.config.snapshots.import_duration.count();
+    return record;
+}
+
+// In strict resources mode the new table's group must exist and the table must not.
+std::optional<ApiError> check_new_table(const ActionContext& context, const storage::ImportRecord& record) {
+    const auto& resources = context.resources;
+    if (record.origin_table || !resources.strict()) return std::nullopt;
+    const auto& cluster_id = record.source.cluster_id;
+    if (!resources.has_table_group(context.account, cluster_id, record.new_table_group_id))
+        return errors::table_group_not_found(cluster_id, record.new_table_group_id);
+    if (resources.has_table(context.account, cluster_id, record.new_table_group_id, record.new_table_name))
+        return errors::table_already_exists(cluster_id, record.new_table_group_id, record.new_table_name);
+    return std::nullopt;
+}
+
+// Runs on the store's writer, inside the transaction. Returns the reason the import cannot run.
+std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Repository& repository,
+                                     const ActionContext& context, bool declares_table) {
+    const auto& key = record.source;
+    const auto snapshot = repository.snapshots().find(key);
+    const auto status = live_status(snapshot ? &*snapshot : nullptr, context, record.start_time);
+    if (!status || *status == SnapshotStatus::deleting)
+        return errors::snapshot_not_found(key.table_group_id, key.table_name, key.snapshot_name);
+    if (*status == SnapshotStatus::creating)
+        return errors::snapshot_unavailable(key.table_group_id, key.table_name, key.snapshot_name,
+                                            "is still being created", "仍在生成中");
+    if (*status == SnapshotStatus::expired)
+        return errors::snapshot_unavailable(key.table_group_id, key.table_name, key.snapshot_name, "has expired",
+                                            "已失效");
+    record.task_id = repository.counters().next_task_id(key.account, key.cluster_id);
+    record.application_id = repository.counters().next_application_id(key.account, key.cluster_id);
+    repository.imports().insert(record);
+    if (record.end_time > record.start_time) repository.snapshots().extend_in_use(key, record.end_time);
+    if (declares_table)
+        repository.resources().insert({key.account, key.cluster_id, record.new_table_group_id, record.new_table_name});
+    return std::nullopt;
+}
+
+}  // namespace
+
+boost::asio::awaitable<Result<json::object>> import_snapshots(const ActionContext& context) {
+    const long long now = unix_seconds(context.clock.now());
+    auto record = read_import(context, std::string(context.params.at("ClusterId").as_string()), now);
+    if (!record) co_return record.error();
+    const auto cluster = requested_cluster(context);
+    if (!cluster) co_return cluster.error();
+    if (auto refused = check_new_table(context, *record)) co_return *refused;
+    if (auto fault = context.fault_for_item(record->source.table_name)) co_return *fault;
+
+    const bool declares_table = context.resources.strict() && !record->origin_table;
+    std::optional<ApiError> refused;
+    co_await store_write(context.store, [&](storage::Repository& repository) {
+        refused = store_import(*record, repository, context, declares_table);
+    });
+    if (refused) co_return *refused;
+    if (declares_table)
+        context.resources.add({context.account, record->source.cluster_id, record->new_table_group_id,
+                               record->new_table_name});
+    co_return json::object({{"TaskId", record->task_id}, {"ApplicationId", record->application_id}}, context.memory);
+}
+
+}  // namespace tcaplus_mock

@@ -1,0 +1,74 @@
+#include "storage/counter_rows.hpp"
+
+namespace tcaplus_mock::storage {
+
+namespace {
+
+// One statement per number: the row is created at 1 or counted up, and the new value read back.
+constexpr std::string_view next_task_sql =
+    "INSERT INTO cluster_counters (account, cluster_id, last_task) VALUES (?1, ?2, 1)"
+    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_task = last_task + 1 RETURNING last_task";
+constexpr std::string_view next_application_sql =
+    "INSERT INTO cluster_counters (account, cluster_id, last_application) VALUES (?1, ?2, 1)"
+    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_application = last_application + 1"
+    " RETURNING last_application";
+constexpr std::string_view set_task_sql =
+    "INSERT INTO cluster_counters (account, cluster_id, last_task) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_task = excluded.last_task";
+constexpr std::string_view set_application_sql =
+    "INSERT INTO cluster_counters (account, cluster_id, last_application) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_application = excluded.last_application";
+constexpr std::string_view of_account_sql =
+    "SELECT account, cluster_id, last_task, last_application FROM cluster_counters WHERE account = ?1"
+    " ORDER BY cluster_id";
+
+}  // namespace
+
+CounterRows::CounterRows(Database& db)
+    : db_(db),
+      next_task_(db, next_task_sql),
+      next_application_(db, next_application_sql),
+      set_task_(db, set_task_sql),
+      set_application_(db, set_application_sql) {}
+
+std::string CounterRows::next_id(Statement& statement, std::string_view account, std::string_view cluster_id) {
+    StatementUse use(statement);
+    use->bind_text(1, account);
+    use->bind_text(2, cluster_id);
+    use->step();
+    std::string id(cluster_id);
+    id += '-';
+    id += std::to_string(use->column_int64(0));
+    return id;
+}
+
+std::string CounterRows::next_task_id(std::string_view account, std::string_view cluster_id) {
+    return next_id(next_task_, account, cluster_id);
+}
+
+std::string CounterRows::next_application_id(std::string_view account, std::string_view cluster_id) {
+    return next_id(next_application_, account, cluster_id);
+}
+
+void CounterRows::set(const CounterRecord& record) {
+    StatementUse use(record.kind == "task" ? set_task_ : set_application_);
+    use->bind_text(1, record.account);
+    use->bind_text(2, record.cluster_id);
+    use->bind_int64(3, record.last_value);
+    use->run();
+}
+
+std::vector<CounterRecord> CounterRows::of_account(std::string_view account) {
+    Statement statement(db_, of_account_sql);
+    statement.bind_text(1, account);
+    std::vector<CounterRecord> records;
+    while (statement.step()) {
+        const auto cluster = statement.column_text(1);
+        if (const auto task = statement.column_int64(2)) records.push_back({statement.column_text(0), cluster, "task", task});
+        if (const auto application = statement.column_int64(3))
+            records.push_back({statement.column_text(0), cluster, "application", application});
+    }
+    return records;
+}
+
+}  // namespace tcaplus_mock::storage

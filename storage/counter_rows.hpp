@@ -1,0 +1,45 @@
+#pragma once
+// Counters: the TaskId and ApplicationId numbers handed out, per account and cluster. Ids are
+// `<ClusterId>-<n>`, n = 1, 2, 3... for each account, cluster and kind. A number is counted in the
+// database by the statement that hands it out, so a job whose savepoint is rolled back gives its
+// numbers back with everything else it wrote. Thread safety and failure as SnapshotRows.
+
+#include "storage/sqlite_database.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tcaplus_mock::storage {
+
+// The last number handed out for (account, cluster, kind).
+struct CounterRecord {
+    std::string account;
+    std::string cluster_id;
+    std::string kind;  // "task" or "application"
+    std::int64_t last_value = 0;
+
+    bool operator==(const CounterRecord&) const = default;
+};
+
+class CounterRows {
+public:
+    explicit CounterRows(Database& db);
+
+    // Write operations: they need the writer's open transaction.
+    std::string next_task_id(std::string_view account, std::string_view cluster_id);
+    std::string next_application_id(std::string_view account, std::string_view cluster_id);
+    void set(const CounterRecord& record);
+
+    // The counters of one account that have handed out a number, by cluster, task before application.
+    std::vector<CounterRecord> of_account(std::string_view account);
+
+private:
+    std::string next_id(Statement& statement, std::string_view account, std::string_view cluster_id);
+
+    Database& db_;
+    Statement next_task_, next_application_, set_task_, set_application_;
+};
+
+}  // namespace tcaplus_mock::storage
