@@ -2,10 +2,11 @@
 # run-container-test.sh [REPO_ROOT]: the container image, checked the way CI users run it.
 #
 # Builds docker/Dockerfile (with `docker` when `docker info` succeeds, else with buildah + podman in a
-# private storage), then: starts a container on a named volume and a random loopback port, waits for
-# its HEALTHCHECK, runs the official SDK suite (tests/sdk) against it, checks it runs as non-root,
-# that the image fits the size budget, that SIGTERM stops it with exit status 0 within 5 s, and that a
-# new container on the same volume still has the snapshot the first one created.
+# private storage), then checks what only a container can show: the image fits the size budget and
+# declares its HEALTHCHECK and a non-root USER; a container on a named volume and a random loopback
+# port becomes healthy, runs as non-root, answers the official SDK (one CreateSnapshots), stops on
+# SIGTERM with exit status 0 within 5 s; a new container on the same volume still has the snapshot
+# the first one created. Everything else about the emulator is tested outside the image once.
 #
 # Exit status: 0 passed, 1 failed, 77 skipped (no container engine can build and run here, e.g.
 # inside another container; with TCAPLUS_MOCK_REQUIRE_CONTAINER=1 that is a failure instead).
@@ -285,9 +286,6 @@ build_image() {
     buildah bud "${args[@]}" -t "$image" "$root" >> "$logs/build.log" 2>&1 || build_failed
   fi
   say "built in $(($(now_ms) - started)) ms"
-  local unit
-  unit=$(grep -E 'tests passed|tests failed' "$logs/build.log" | tail -n 1 || true)
-  say "unit tests in the build: ${unit:-not re-run (sources unchanged since a cached build)}"
 }
 
 build_failed() {
@@ -438,24 +436,11 @@ check_non_root() {
 }
 
 ensure_sdk_installed() {
-  command -v node > /dev/null || die "node is installed (the SDK suite needs it)"
+  command -v node > /dev/null || die "node is installed (the SDK call needs it)"
   [ -d "$root/tests/sdk/node_modules/tencentcloud-sdk-nodejs" ] && return 0
   say "installing the SDK suite's packages (npm ci in tests/sdk)"
   (cd "$root/tests/sdk" && npm ci --no-audit --no-fund) > "$logs/npm.log" 2>&1 \
     || { tail -n 20 "$logs/npm.log"; die "npm ci in tests/sdk"; }
-}
-
-run_sdk_suite() {
-  local port=$1 status=0
-  say "running the SDK suite (tests/sdk) against 127.0.0.1:$port"
-  (cd "$root/tests/sdk" && TCAPLUS_MOCK_ENDPOINT=127.0.0.1:$port node --test --test-reporter=tap) > "$logs/sdk.log" 2>&1 || status=$?
-  grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' "$logs/sdk.log" | sed 's/^/  /'
-  if [ "$status" = 0 ]; then
-    pass "SDK suite against the container"
-  else
-    grep -E '^not ok|^# Subtest' "$logs/sdk.log" | grep -B1 '^not ok' | sed 's/^/  /' | head -n 60 || true
-    fail "SDK suite against the container (exit status $status; full output: $logs/sdk.log)"
-  fi
 }
 
 check_snapshot() {
@@ -489,7 +474,6 @@ main() {
   local first=tcaplus-mock-ct-$run_id-1 second=tcaplus-mock-ct-$run_id-2 port
   run_healthy "$first"
   check_non_root "$first"
-  run_sdk_suite "$port"
   check_snapshot create "$port" "the first container creates snapshot $snapshot"
   stop_within_budget "$first"
 
