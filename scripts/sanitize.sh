@@ -7,7 +7,7 @@
 #   build-tsan/  g++, ThreadSanitizer: the suites whose code runs on several threads (the store's
 #                threads, the log writer, the server's workers, the emulator end to end)
 # Any sanitizer report stops the process under test, so the run fails.
-# Long fuzzing runs: see "Reliability" in the README.
+# Long fuzzing runs: docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --sanitize

@@ -4,13 +4,14 @@ namespace tcaplus_mock::storage {
 
 namespace {
 
-// One statement per number: the row is created at 1 or counted up, and the new value read back.
+// One statement per block of numbers: the row is created at the block's size or counted up by it,
+// and the block's last number read back.
 constexpr std::string_view next_task_sql =
-    "INSERT INTO cluster_counters (account, cluster_id, last_task) VALUES (?1, ?2, 1)"
-    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_task = last_task + 1 RETURNING last_task";
+    "INSERT INTO cluster_counters (account, cluster_id, last_task) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_task = last_task + ?3 RETURNING last_task";
 constexpr std::string_view next_application_sql =
-    "INSERT INTO cluster_counters (account, cluster_id, last_application) VALUES (?1, ?2, 1)"
-    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_application = last_application + 1"
+    "INSERT INTO cluster_counters (account, cluster_id, last_application) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (account, cluster_id) DO UPDATE SET last_application = last_application + ?3"
     " RETURNING last_application";
 constexpr std::string_view set_task_sql =
     "INSERT INTO cluster_counters (account, cluster_id, last_task) VALUES (?1, ?2, ?3)"
@@ -31,23 +32,39 @@ CounterRows::CounterRows(Database& db)
       set_task_(db, set_task_sql),
       set_application_(db, set_application_sql) {}
 
-std::string CounterRows::next_id(Statement& statement, std::string_view account, std::string_view cluster_id) {
+std::int64_t CounterRows::reserve(Statement& statement, std::string_view account, std::string_view cluster_id,
+                                  std::int64_t count) {
     StatementUse use(statement);
     use->bind_text(1, account);
     use->bind_text(2, cluster_id);
+    use->bind_int64(3, count);
     use->step();
-    std::string id(cluster_id);
-    id += '-';
-    id += std::to_string(use->column_int64(0));
-    return id;
+    return use->column_int64(0) - count + 1;
+}
+
+std::int64_t CounterRows::reserve_task_numbers(std::string_view account, std::string_view cluster_id,
+                                               std::int64_t count) {
+    return reserve(next_task_, account, cluster_id, count);
+}
+
+std::int64_t CounterRows::reserve_application_numbers(std::string_view account, std::string_view cluster_id,
+                                                      std::int64_t count) {
+    return reserve(next_application_, account, cluster_id, count);
 }
 
 std::string CounterRows::next_task_id(std::string_view account, std::string_view cluster_id) {
-    return next_id(next_task_, account, cluster_id);
+    return id_of(cluster_id, reserve_task_numbers(account, cluster_id, 1));
 }
 
 std::string CounterRows::next_application_id(std::string_view account, std::string_view cluster_id) {
-    return next_id(next_application_, account, cluster_id);
+    return id_of(cluster_id, reserve_application_numbers(account, cluster_id, 1));
+}
+
+std::string CounterRows::id_of(std::string_view cluster_id, std::int64_t number) {
+    std::string id(cluster_id);
+    id += '-';
+    id += std::to_string(number);
+    return id;
 }
 
 void CounterRows::set(const CounterRecord& record) {

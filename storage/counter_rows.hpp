@@ -1,8 +1,9 @@
 #pragma once
 // Counters: the TaskId and ApplicationId numbers handed out, per account and cluster. Ids are
-// `<ClusterId>-<n>`, n = 1, 2, 3... for each account, cluster and kind. A number is counted in the
-// database by the statement that hands it out, so a job whose savepoint is rolled back gives its
-// numbers back with everything else it wrote. Thread safety and failure as SnapshotRows.
+// `<ClusterId>-<n>`, n = 1, 2, 3... for each account, cluster and kind. Numbers are counted in the
+// database by the one statement that hands them out (a block of them at once for a batch), so a job
+// whose savepoint is rolled back gives its numbers back with everything else it wrote. Thread safety
+// and failure as SnapshotRows.
 
 #include "storage/sqlite_database.hpp"
 
@@ -28,15 +29,24 @@ public:
     explicit CounterRows(Database& db);
 
     // Write operations: they need the writer's open transaction.
+    // Hand out `count` (at least 1) consecutive numbers of the kind and return the first of them.
+    std::int64_t reserve_task_numbers(std::string_view account, std::string_view cluster_id, std::int64_t count);
+    std::int64_t reserve_application_numbers(std::string_view account, std::string_view cluster_id,
+                                             std::int64_t count);
+    // One number, as an id.
     std::string next_task_id(std::string_view account, std::string_view cluster_id);
     std::string next_application_id(std::string_view account, std::string_view cluster_id);
     void set(const CounterRecord& record);
+
+    // "<cluster_id>-<number>".
+    static std::string id_of(std::string_view cluster_id, std::int64_t number);
 
     // The counters of one account that have handed out a number, by cluster, task before application.
     std::vector<CounterRecord> of_account(std::string_view account);
 
 private:
-    std::string next_id(Statement& statement, std::string_view account, std::string_view cluster_id);
+    std::int64_t reserve(Statement& statement, std::string_view account, std::string_view cluster_id,
+                         std::int64_t count);
 
     Database& db_;
     Statement next_task_, next_application_, set_task_, set_application_;

@@ -77,25 +77,68 @@ std::string markdown_row(const Setting& setting) {
            escape_cell(setting.description) + "; accepts " + escape_cell(setting.expected) + " |\n";
 }
 
+// The prose before the tables: how the sources combine and how values are written.
+constexpr const char* reference_preamble = R"(# Configuration
+
+<!-- Written by `tcaplus-mock --help=markdown` from the settings table (server/config/settings.cpp);
+     change a row there, then regenerate this file. A unit test compares the two. -->
+
+Nothing needs configuring: with no file, no variables and no flags the emulator listens on `127.0.0.1:8023`,
+keeps its data in `./tcaplus-mock.db` and accepts the documented test credential. Every setting below can be
+given in three ways. From highest to lowest precedence:
+
+1. **Flags**: `--set KEY=VALUE` for any setting (repeatable; the last one wins), or a setting's shorthand
+   flag (the table's Flag column).
+2. **Environment variables**: `TCAPLUS_MOCK_` followed by the key in capitals with `.` turned into `_`.
+3. **A JSON config file** named by `--config PATH` or `TCAPLUS_MOCK_CONFIG=PATH` (the flag wins). A key
+   `a.b` is `{"a": {"b": ...}}`. Comments (`//`, `/* */`) and trailing commas are allowed.
+   `config/tcaplus-mock.example.jsonc` holds every setting at its default.
+4. The defaults (the table's Default column).
+
+`tcaplus-mock healthcheck` reads the same flags, variables and file to find the port it checks, so in a
+container it needs no arguments. `tcaplus-mock --help` prints this list; `--help=markdown` writes this page.
+
+**Values.** In the file a value is JSON. As text (a variable, a flag) it is read as the JSON it spells:
+numbers and `true`/`false` as such (`1`/`0` also work for booleans), a list as comma-separated items
+(`ap-guangzhou,ap-shanghai`) or a JSON array, an object or a list of objects as JSON, anything else as a
+string. Durations are seconds (`300`) or a number with a unit `s`, `m`, `h` or `d` (`90s`, `15m`, `36h`,
+`7d`). A higher source replaces a list (`api.regions`, `auth.credentials`, `resources.clusters`) whole, so a
+list of credentials of your own replaces the test pair unless you list it too:
+
+```sh
+TCAPLUS_MOCK_AUTH_MODE=strict \
+TCAPLUS_MOCK_AUTH_CREDENTIALS='[{"secret_id": "AKIDci", "secret_key": "ci-key", "sub_account": "ci"}]' \
+TCAPLUS_MOCK_RESOURCES_MODE=strict \
+TCAPLUS_MOCK_RESOURCES_CLUSTERS='[{"id": "18685341856", "table_groups": [{"id": "1", "tables": ["cl_generic"]}]}]' \
+tcaplus-mock
+```
+
+**Frequency limits** are one setting per action, `rate_limits.<Action>`, with the action spelled as in the
+API: `--set rate_limits.CreateSnapshots=5`, `"rate_limits": {"CreateSnapshots": 5}` in the file, and
+`TCAPLUS_MOCK_RATE_LIMITS_CreateSnapshots=5` in the environment (the prefix in capitals, the action name as
+it is). `0` turns an action's limit off; an action not set keeps its documented limit. Actions set in
+different sources add up; for the same action the higher source wins. A name that is not an action of the
+API stops the start.
+
+**Mistakes stop the start.** An unknown key in the file, an unknown `--set` key or a bad value ends the
+program with a non-zero exit status and one line naming the source, the setting, what was expected and what
+was found:
+
+```text
+tcaplus-mock: config file ./tcaplus-mock.jsonc: `server.port`: expected an integer from 0 to 65535, got "abc"
+tcaplus-mock: environment TCAPLUS_MOCK_AUTH_MODE: expected one of off, any, strict, got "maybe"
+tcaplus-mock: command line: unknown setting `server.prot`; did you mean `server.port`?
+```
+
+So do `auth.mode` `strict` with no credentials and `resources.mode` `strict` with no clusters, which would
+refuse every request. An unknown `TCAPLUS_MOCK_*` environment variable does not stop the start (CI systems
+set variables of their own): it is skipped with a warning line on stderr, with a "did you mean" hint.
+)";
+
 }  // namespace
 
 std::string configuration_markdown() {
-    std::string text =
-        "# Configuration\n\n"
-        "<!-- Written by `tcaplus-mock --help=markdown` from the settings table (server/config/settings.cpp);\n"
-        "     change a row there, then regenerate this file. A unit test compares the two. -->\n\n"
-        "Nothing needs configuring: with no file, no variables and no flags the emulator listens on\n"
-        "`127.0.0.1:8023` and keeps its database in `./tcaplus-mock.db`. Every setting below can be given,\n"
-        "from lowest to highest precedence, in a JSON config file (comments and trailing commas allowed; a\n"
-        "key `a.b` is `{\"a\": {\"b\": ...}}`; named by `--config PATH` or `" +
-        std::string(config_file_env_name) +
-        "`), as an environment variable, or on the\n"
-        "command line (`--set key=value`, or its shorthand flag). `tcaplus-mock --help` prints the same list.\n\n"
-        "As text (environment, flags) a value is read as the JSON it spells: numbers and `true`/`false` as\n"
-        "such, lists as comma-separated items or a JSON array, objects as JSON. Durations take seconds or a\n"
-        "number with a unit: `90s`, `15m`, `36h`, `7d`. An unknown key in the file or on the command line\n"
-        "stops the start with one line naming it; an unknown `TCAPLUS_MOCK_*` variable is a warning.\n"
-        "The example file `config/tcaplus-mock.example.jsonc` holds every setting at its default.\n";
+    std::string text = reference_preamble;
     for (const auto& group : sections()) {
         const auto section = section_of(group.front()->key);
         text += "\n## " + (section.empty() ? std::string("Other") : "`" + section + "`") + "\n\n";

@@ -33,8 +33,7 @@ HttpResponse json_answer(unsigned status, const json::value& body) {
 }
 
 HttpResponse error_answer(const ControlError& error) {
-    auto response =
-        json_answer(error.status, json::object{{"error", error.error}, {"message", text::sanitize_utf8(error.message)}});
+    auto response = json_error_response(error.status, error.error, error.message);
     if (error.status == 401) response.headers.emplace_back("WWW-Authenticate", "Bearer");
     if (!error.allow.empty()) response.headers.emplace_back("Allow", error.allow);
     return response;

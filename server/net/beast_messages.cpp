@@ -106,14 +106,6 @@ BeastResponse to_beast_response(HttpResponse&& response, unsigned version) {
     return message;
 }
 
-HttpResponse json_error(unsigned status, std::string_view message) {
-    HttpResponse response;
-    response.status = status;
-    response.headers = {{"Content-Type", "application/json"}};
-    response.body = std::string(R"({"error":")") + std::string(message) + "\"}";
-    return response;
-}
-
 bool is_malformed(beast::error_code error) {
     static constexpr http::error malformed[] = {
         http::error::bad_line_ending, http::error::bad_method,         http::error::bad_target,

@@ -49,9 +49,6 @@ HttpRequest head_read_so_far(const RequestParser& parser, const boost::beast::fl
 // logged.
 BeastResponse to_beast_response(HttpResponse&& response, unsigned version);
 
-// A small JSON error answer `{"error": message}` with `status`.
-HttpResponse json_error(unsigned status, std::string_view message);
-
 bool is_malformed(boost::beast::error_code error);
 bool is_oversized(boost::beast::error_code error);
 // A client going away, a timeout or a cancellation: nothing worth a log line.

@@ -67,7 +67,9 @@ void log_handler_failure(std::string_view which) {
     }
 }
 
-HttpResponse internal_server_error() { return json_error(500, "internal server error"); }
+HttpResponse internal_server_error() {
+    return json_error_response(500, "InternalError", "the request failed; the emulator's log says why");
+}
 
 HttpResponse call_oversized(const HttpHandlers& handlers, const HttpRequest& head, SizeLimit limit) {
     try {
@@ -199,7 +201,7 @@ asio::awaitable<Session::Next> Session::answer_read_error(beast::error_code erro
                                     : SizeLimit{SizeLimit::Kind::header, settings.header_limit};
         co_return co_await reject_oversized(head_read_so_far(parser, buffer_, client_address_), limit);
     }
-    if (is_malformed(error)) co_return co_await respond(json_error(400, "malformed HTTP request"), 11, false);
+    if (is_malformed(error)) co_return co_await respond(json_error_response(400, "BadRequest", "malformed HTTP request"), 11, false);
     log_unexpected(error, client_address_);
     co_return Next::drop;
 }

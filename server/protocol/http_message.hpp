@@ -58,4 +58,9 @@ struct HttpResponse {
     bool drop_connection = false;   // the server closes the connection instead of writing anything
 };
 
+// The one JSON form of an answer outside the API envelope (the control plane, a malformed HTTP
+// request): HTTP `status`, `Content-Type: application/json` and `{"error": "<Name>", "message": "..."}`.
+// `message` is repaired to UTF-8 and JSON-escaped.
+HttpResponse json_error_response(unsigned status, std::string_view error, std::string_view message);
+
 }  // namespace tcaplus_mock

@@ -11,6 +11,7 @@
 
 #include <boost/json/array.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -80,28 +81,30 @@ std::optional<ApiError> check_item(const Item& item, const ActionContext& contex
 using TableKey = std::tuple<std::string, std::string, std::string>;
 
 // Runs on the store's writer, inside the transaction: decides whether each remaining item can be
-// stored, and stores it. A snapshot that was deleted and is gone makes way for the new one.
+// stored, then stores those that can, numbered from one block of ids. A snapshot that was deleted and
+// is gone makes way for the new one.
 void store_items(std::vector<Item>& items, storage::Repository& repository, const Config::Snapshots& settings,
                  long long now) {
+    auto& snapshots = repository.snapshots();
     std::set<std::string> names_in_request;       // group \x1f table \x1f name
     std::map<TableKey, std::size_t> table_sizes;  // stored + added by this request
+    std::vector<Item*> admitted;
+    std::vector<bool> replaces;  // whether an admitted item's name is held by a gone snapshot's row
     for (auto& item : items) {
         if (item.error) continue;
-        auto& record = item.record;
-        const auto& key = record.key;
+        const auto& key = item.record.key;
         const auto name_key = key.table_group_id + '\x1f' + key.table_name + '\x1f' + key.snapshot_name;
-        const auto existing = repository.snapshots().find(key);
+        const auto existing = snapshots.find(key);
         const bool taken = existing && snapshot_status(*existing, now, settings.ready_after).has_value();
         if (!names_in_request.insert(name_key).second || taken) {
             item.error = errors::snapshot_already_exists(key.table_group_id, key.table_name, key.snapshot_name);
             continue;
         }
         if (settings.max_per_table) {
-            const TableKey table{key.cluster_id, key.table_group_id, key.table_name};
-            auto [slot, fresh] = table_sizes.try_emplace(table, 0);
+            auto [slot, fresh] = table_sizes.try_emplace({key.cluster_id, key.table_group_id, key.table_name}, 0);
             if (fresh)
                 slot->second =
-                    repository.snapshots().count_for_table(key.account, key.cluster_id, key.table_group_id, key.table_name, now);
+                    snapshots.count_for_table(key.account, key.cluster_id, key.table_group_id, key.table_name, now);
             if (slot->second >= *settings.max_per_table) {
                 item.error = errors::snapshot_limit_exceeded(key.table_group_id, key.table_name,
                                                              *settings.max_per_table);
@@ -109,10 +112,22 @@ void store_items(std::vector<Item>& items, storage::Repository& repository, cons
             }
             ++slot->second;
         }
-        if (existing) repository.snapshots().erase(key);
-        record.task_id = repository.counters().next_task_id(key.account, key.cluster_id);
-        record.application_id = repository.counters().next_application_id(key.account, key.cluster_id);
-        repository.snapshots().insert(record);
+        admitted.push_back(&item);
+        replaces.push_back(existing.has_value());
+    }
+    if (admitted.empty()) return;
+    const auto& first_key = admitted.front()->record.key;  // every item names the request's cluster
+    const auto count = static_cast<std::int64_t>(admitted.size());
+    auto& counters = repository.counters();
+    const auto first_task = counters.reserve_task_numbers(first_key.account, first_key.cluster_id, count);
+    const auto first_application = counters.reserve_application_numbers(first_key.account, first_key.cluster_id, count);
+    for (std::size_t i = 0; i < admitted.size(); ++i) {
+        auto& record = admitted[i]->record;
+        if (replaces[i]) snapshots.erase(record.key);
+        record.task_id = storage::CounterRows::id_of(record.key.cluster_id, first_task + static_cast<std::int64_t>(i));
+        record.application_id =
+            storage::CounterRows::id_of(record.key.cluster_id, first_application + static_cast<std::int64_t>(i));
+        snapshots.insert(record);
     }
 }
 
