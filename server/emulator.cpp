@@ -42,7 +42,7 @@ Emulator::Emulator(const Config& config, LineWriter& log_output)
     : config_(config),
       log_output_(log_output),
       store_(store_options(config)),
-      resources_(config.resources),
+      started_at_(unix_seconds(clock_.now())),
       rate_limiter_(clock_, frequency_limits(config)),
       journal_(config.journal.capacity, config.journal.max_bytes),
       metrics_(ApiSpec::builtin().action_names()),
@@ -50,13 +50,11 @@ Emulator::Emulator(const Config& config, LineWriter& log_output)
       api_(services()),
       control_(services()) {
     if (!config.seed.empty()) load_seed(config.seed);
-    if (resources_.strict())
-        store_.read_now([this](storage::Repository& repository) { resources_.replace_all(repository.resources().all()); });
     control_.mark_ready();
 }
 
 Services Emulator::services() noexcept {
-    return {config_, clock_, store_, resources_, rate_limiter_, faults_, log_, journal_, metrics_, log_output_};
+    return {config_, clock_, store_, rate_limiter_, faults_, log_, journal_, metrics_, log_output_, started_at_};
 }
 
 boost::asio::awaitable<HttpResponse> Emulator::handle(HttpRequest http) {
@@ -92,7 +90,6 @@ void Emulator::load_seed(const std::string& path) {
     const auto state = parse_state_document(json, config_.api.utc_offset, unix_seconds(clock_.now()));
     if (!state) fail(state.error().message);
     store_.write_now([&](storage::Repository& repository) { replace_state(repository, *state); });
-    store_.read_now([this](storage::Repository& repository) { resources_.replace_all(repository.resources().all()); });
 }
 
 }  // namespace tcaplus_mock

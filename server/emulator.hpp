@@ -6,7 +6,6 @@
 //
 // Thread safety: handle() and oversized() may be called concurrently from any thread.
 
-#include "server/actions/resource_catalog.hpp"
 #include "server/config/config.hpp"
 #include "server/control/control_plane.hpp"
 #include "server/core/clock.hpp"
@@ -50,7 +49,7 @@ private:
     LineWriter& log_output_;
     VirtualClock clock_;
     storage::Store store_;
-    ResourceCatalog resources_;
+    const std::int64_t started_at_;
     RateLimiter rate_limiter_;
     FaultRules faults_;
     RequestJournal journal_;

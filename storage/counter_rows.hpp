@@ -1,5 +1,5 @@
 #pragma once
-// Counters: the TaskId and ApplicationId numbers handed out, per account and cluster. Ids are
+// Counters: the TaskId, ApplicationId and IDL FileId numbers handed out, per account and cluster. Ids are
 // `<ClusterId>-<n>`, n = 1, 2, 3... for each account, cluster and kind. Numbers are counted in the
 // database by the one statement that hands them out (a block of them at once for a batch), so a job
 // whose savepoint is rolled back gives its numbers back with everything else it wrote. Thread safety
@@ -18,7 +18,7 @@ namespace tcaplus_mock::storage {
 struct CounterRecord {
     std::string account;
     std::string cluster_id;
-    std::string kind;  // "task" or "application"
+    std::string kind;  // "task", "application" or "file"
     std::int64_t last_value = 0;
 
     bool operator==(const CounterRecord&) const = default;
@@ -33,6 +33,8 @@ public:
     std::int64_t reserve_task_numbers(std::string_view account, std::string_view cluster_id, std::int64_t count);
     std::int64_t reserve_application_numbers(std::string_view account, std::string_view cluster_id,
                                              std::int64_t count);
+    // FileIds of uploaded IDL files, counted like the others.
+    std::int64_t reserve_file_numbers(std::string_view account, std::string_view cluster_id, std::int64_t count);
     // One number, as an id.
     std::string next_task_id(std::string_view account, std::string_view cluster_id);
     std::string next_application_id(std::string_view account, std::string_view cluster_id);
@@ -49,7 +51,7 @@ private:
                          std::int64_t count);
 
     Database& db_;
-    Statement next_task_, next_application_, set_task_, set_application_;
+    Statement next_task_, next_application_, next_file_, set_task_, set_application_, set_file_;
 };
 
 }  // namespace tcaplus_mock::storage

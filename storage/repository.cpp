@@ -5,7 +5,8 @@ namespace tcaplus_mock::storage {
 namespace {
 
 // Every table that holds rows of an account.
-constexpr std::string_view account_tables[] = {"snapshots", "imports", "cluster_counters", "resources"};
+constexpr std::string_view account_tables[] = {"snapshots", "imports",  "cluster_counters", "clusters",
+                                               "table_groups", "idl_files", "tables", "tasks", "tags"};
 
 std::string accounts_sql() {
     std::string sql;
@@ -19,7 +20,16 @@ std::string accounts_sql() {
 }  // namespace
 
 Repository::Repository(Database& db)
-    : db_(db), snapshots_(db), imports_(db), counters_(db), resources_(db) {}
+    : db_(db),
+      snapshots_(db),
+      imports_(db),
+      counters_(db),
+      clusters_(db),
+      table_groups_(db),
+      idl_files_(db),
+      tables_(db),
+      tasks_(db),
+      tags_(db) {}
 
 std::vector<std::string> Repository::accounts() {
     Statement statement(db_, accounts_sql());

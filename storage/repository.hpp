@@ -1,18 +1,22 @@
 #pragma once
 // Repository: everything one connection reads and writes, one member per kind of record, each with
-// its statements prepared once: snapshots, imports, id counters, declared resources. A store job
-// (store.hpp) gets the Repository of the connection it runs on. Adding a kind of record = its own
-// <kind>_rows.{hpp,cpp}, a member here, its table in a new schema migration, and its line in
-// erase_account/erase_everything.
+// its statements prepared once. A store job (store.hpp) gets the Repository of the connection it
+// runs on. Adding a kind of record = its own <kind>_rows.{hpp,cpp}, a member here, its table in a new
+// schema migration, and its table in account_tables (repository.cpp).
 //
 // Not thread safe: one Repository belongs to the one thread that uses its connection.
 // Failure: StorageError, as every kind's operations.
 
+#include "storage/cluster_rows.hpp"
 #include "storage/counter_rows.hpp"
+#include "storage/idl_file_rows.hpp"
 #include "storage/import_rows.hpp"
-#include "storage/resource_rows.hpp"
 #include "storage/snapshot_rows.hpp"
 #include "storage/sqlite_database.hpp"
+#include "storage/table_group_rows.hpp"
+#include "storage/table_rows.hpp"
+#include "storage/tag_rows.hpp"
+#include "storage/task_rows.hpp"
 
 #include <string>
 #include <string_view>
@@ -29,7 +33,12 @@ public:
     SnapshotRows& snapshots() noexcept { return snapshots_; }
     ImportRows& imports() noexcept { return imports_; }
     CounterRows& counters() noexcept { return counters_; }
-    ResourceRows& resources() noexcept { return resources_; }
+    ClusterRows& clusters() noexcept { return clusters_; }
+    TableGroupRows& table_groups() noexcept { return table_groups_; }
+    IdlFileRows& idl_files() noexcept { return idl_files_; }
+    TableRows& tables() noexcept { return tables_; }
+    TaskRows& tasks() noexcept { return tasks_; }
+    TagRows& tags() noexcept { return tags_; }
 
     // Whole accounts (reset, state export and import).
     // Every account that owns a row of any kind, sorted.
@@ -43,7 +52,12 @@ private:
     SnapshotRows snapshots_;
     ImportRows imports_;
     CounterRows counters_;
-    ResourceRows resources_;
+    ClusterRows clusters_;
+    TableGroupRows table_groups_;
+    IdlFileRows idl_files_;
+    TableRows tables_;
+    TaskRows tasks_;
+    TagRows tags_;
 };
 
 }  // namespace tcaplus_mock::storage

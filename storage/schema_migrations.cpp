@@ -113,10 +113,114 @@ INSERT INTO cluster_counters (account, cluster_id, last_task, last_application)
 DROP TABLE id_counters;
 )sql";
 
+// The resources of the TcaplusDB API: clusters, table groups, IDL files, tables, tasks and tags, and
+// a third counter (IDL FileIds). The declared resources of earlier versions (strict mode's imports
+// into new tables, seeds) become stored ones, seen from every region.
+constexpr std::string_view add_resources_tasks_and_tags = R"sql(
+ALTER TABLE cluster_counters ADD COLUMN last_file INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE clusters (
+    account                  TEXT    NOT NULL,
+    cluster_id               TEXT    NOT NULL,
+    region                   TEXT    NOT NULL,
+    name                     TEXT    NOT NULL,
+    idl_type                 TEXT    NOT NULL,
+    vpc_id                   TEXT    NOT NULL,
+    subnet_id                TEXT    NOT NULL,
+    password                 TEXT    NOT NULL,
+    old_password             TEXT    NOT NULL,
+    old_password_expire_time INTEGER NOT NULL,
+    cluster_type             INTEGER NOT NULL,
+    auth_type                INTEGER NOT NULL,
+    ipv6_enable              INTEGER NOT NULL,
+    server_list              TEXT    NOT NULL,
+    proxy_list               TEXT    NOT NULL,
+    created_time             INTEGER NOT NULL,
+    ready_time               INTEGER NOT NULL,
+    PRIMARY KEY (account, cluster_id)
+) WITHOUT ROWID;
+CREATE TABLE table_groups (
+    account        TEXT    NOT NULL,
+    cluster_id     TEXT    NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    name           TEXT    NOT NULL,
+    created_time   INTEGER NOT NULL,
+    PRIMARY KEY (account, cluster_id, table_group_id)
+) WITHOUT ROWID;
+CREATE TABLE idl_files (
+    account        TEXT    NOT NULL,
+    cluster_id     TEXT    NOT NULL,
+    file_id        INTEGER NOT NULL,
+    name           TEXT    NOT NULL,
+    file_type      TEXT    NOT NULL,
+    ext_type       TEXT    NOT NULL,
+    size           INTEGER NOT NULL,
+    content        TEXT    NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    created_time   INTEGER NOT NULL,
+    PRIMARY KEY (account, cluster_id, file_id)
+) WITHOUT ROWID;
+CREATE TABLE tables (
+    account            TEXT    NOT NULL,
+    cluster_id         TEXT    NOT NULL,
+    table_group_id     TEXT    NOT NULL,
+    table_name         TEXT    NOT NULL,
+    instance_id        TEXT    NOT NULL,
+    table_type         TEXT    NOT NULL,
+    idl_type           TEXT    NOT NULL,
+    file_id            INTEGER NOT NULL,
+    list_element_num   INTEGER NOT NULL,
+    sort_field_num     INTEGER NOT NULL,
+    sort_rule          INTEGER NOT NULL,
+    sharding_key_set   TEXT    NOT NULL,
+    reserved_volume    INTEGER NOT NULL,
+    reserved_read_qps  INTEGER NOT NULL,
+    reserved_write_qps INTEGER NOT NULL,
+    memo               TEXT    NOT NULL,
+    created_time       INTEGER NOT NULL,
+    updated_time       INTEGER NOT NULL,
+    recycled_time      INTEGER,
+    PRIMARY KEY (account, cluster_id, table_group_id, table_name)
+) WITHOUT ROWID;
+CREATE INDEX tables_by_instance ON tables (instance_id);
+CREATE TABLE tasks (
+    account        TEXT    NOT NULL,
+    cluster_id     TEXT    NOT NULL,
+    number         INTEGER NOT NULL,
+    type           TEXT    NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    table_name     TEXT    NOT NULL,
+    instance_id    TEXT    NOT NULL,
+    operator       TEXT    NOT NULL,
+    content        TEXT    NOT NULL,
+    start_time     INTEGER NOT NULL,
+    end_time       INTEGER NOT NULL,
+    PRIMARY KEY (account, cluster_id, number)
+) WITHOUT ROWID;
+CREATE TABLE tags (
+    account   TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    resource  TEXT NOT NULL,
+    tag_key   TEXT NOT NULL,
+    tag_value TEXT NOT NULL,
+    PRIMARY KEY (account, kind, resource, tag_key)
+) WITHOUT ROWID;
+INSERT INTO clusters
+    SELECT DISTINCT account, cluster_id, '', cluster_id, 'MIX', '', '', '', '', 0, 1, 0, 0, '[]', '[]', 0, 0
+    FROM resources;
+INSERT INTO table_groups
+    SELECT DISTINCT account, cluster_id, table_group_id, table_group_id, 0 FROM resources WHERE table_group_id <> '';
+INSERT INTO tables
+    SELECT account, cluster_id, table_group_id, table_name, 'tcaplus-' || lower(hex(randomblob(4))), 'GENERIC',
+           'PROTO', 0, 0, 0, 0, '', 0, 0, 0, '', 0, 0, NULL
+    FROM resources WHERE table_name <> '';
+DROP TABLE resources;
+)sql";
+
 constexpr std::array migrations_of_this_build{
     Migration{1, "snapshots and per-cluster id counters", create_snapshots_and_counters},
     Migration{2, "accounts, snapshot lifecycle, imports and declared resources", add_accounts_lifecycle_and_imports},
     Migration{3, "both id counters of a cluster in one row", merge_counters_per_cluster},
+    Migration{4, "clusters, table groups, IDL files, tables, tasks and tags", add_resources_tasks_and_tags},
 };
 
 void check_numbering(std::span<const Migration> migrations) {

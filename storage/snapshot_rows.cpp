@@ -38,6 +38,18 @@ constexpr std::string_view erase_sql = "DELETE FROM snapshots WHERE " TCAPLUS_MO
 constexpr std::string_view purge_gone_sql =
     "DELETE FROM snapshots WHERE account = ?1 AND cluster_id = ?2 AND gone_time <= ?3";
 
+constexpr std::string_view named_clusters_sql =
+    "SELECT cluster_id, '', '', min(create_time) FROM snapshots WHERE account = ?1 GROUP BY cluster_id"
+    " ORDER BY cluster_id";
+constexpr std::string_view named_table_groups_sql =
+    "SELECT cluster_id, table_group_id, '', min(create_time) FROM snapshots WHERE account = ?1 AND cluster_id = ?2"
+    " GROUP BY table_group_id ORDER BY table_group_id";
+constexpr std::string_view named_tables_sql =
+    "SELECT cluster_id, table_group_id, table_name, min(create_time) FROM snapshots"
+    " WHERE account = ?1 AND cluster_id = ?2 GROUP BY table_group_id, table_name ORDER BY table_group_id, table_name";
+constexpr std::string_view erase_table_sql =
+    "DELETE FROM snapshots WHERE account = ?1 AND cluster_id = ?2 AND table_group_id = ?3 AND table_name = ?4";
+
 #undef TCAPLUS_MOCK_SNAPSHOT_COLUMNS
 #undef TCAPLUS_MOCK_KEY_MATCHES
 
@@ -64,6 +76,10 @@ SnapshotRecord read_snapshot(const Statement& row) {
     return record;
 }
 
+NamedResource read_named(const Statement& row) {
+    return {row.column_text(0), row.column_text(1), row.column_text(2), row.column_int64(3)};
+}
+
 std::size_t read_count(StatementUse& use) {
     use->step();
     return static_cast<std::size_t>(use->column_int64(0));
@@ -83,10 +99,14 @@ struct SnapshotRows::Statements {
           mark_deleted(db, mark_deleted_sql),
           extend_in_use(db, extend_in_use_sql),
           erase(db, erase_sql),
-          purge_gone(db, purge_gone_sql) {}
+          purge_gone(db, purge_gone_sql),
+          named_clusters(db, named_clusters_sql),
+          named_table_groups(db, named_table_groups_sql),
+          named_tables(db, named_tables_sql),
+          erase_table(db, erase_table_sql) {}
 
     Statement find, list, count_for_table, count_all, of_account, insert, update_dead_time, mark_deleted,
-        extend_in_use, erase, purge_gone;
+        extend_in_use, erase, purge_gone, named_clusters, named_table_groups, named_tables, erase_table;
 };
 
 SnapshotRows::SnapshotRows(Database& db) : db_(db), statements_(std::make_unique<Statements>(db)) {}
@@ -184,6 +204,37 @@ std::size_t SnapshotRows::purge_gone(std::string_view account, std::string_view 
     use->bind_text(1, account);
     use->bind_text(2, cluster_id);
     use->bind_int64(3, now);
+    use->run();
+    return db_.changes();
+}
+
+std::vector<NamedResource> SnapshotRows::named_clusters(std::string_view account) {
+    StatementUse use(statements_->named_clusters);
+    use->bind_text(1, account);
+    return read_rows(*use, read_named);
+}
+
+std::vector<NamedResource> SnapshotRows::named_table_groups(std::string_view account, std::string_view cluster_id) {
+    StatementUse use(statements_->named_table_groups);
+    use->bind_text(1, account);
+    use->bind_text(2, cluster_id);
+    return read_rows(*use, read_named);
+}
+
+std::vector<NamedResource> SnapshotRows::named_tables(std::string_view account, std::string_view cluster_id) {
+    StatementUse use(statements_->named_tables);
+    use->bind_text(1, account);
+    use->bind_text(2, cluster_id);
+    return read_rows(*use, read_named);
+}
+
+std::size_t SnapshotRows::erase_table(std::string_view account, std::string_view cluster_id,
+                                      std::string_view table_group_id, std::string_view table_name) {
+    StatementUse use(statements_->erase_table);
+    use->bind_text(1, account);
+    use->bind_text(2, cluster_id);
+    use->bind_text(3, table_group_id);
+    use->bind_text(4, table_name);
     use->run();
     return db_.changes();
 }

@@ -11,6 +11,7 @@
 #include "storage/sqlite_database.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +57,14 @@ struct SnapshotQuery {
     std::optional<std::string> snapshot_name = std::nullopt;   // nullopt = any
 };
 
+// A cluster, table group or table that snapshots name, and when the first of them was created.
+struct NamedResource {
+    std::string cluster_id;
+    std::string table_group_id;  // "" for a cluster
+    std::string table_name;      // "" for a cluster or a table group
+    std::int64_t first_create_time = 0;
+};
+
 class SnapshotRows {
 public:
     // Prepares every statement on `db`, which must be migrated to the latest schema and outlive this.
@@ -77,6 +86,12 @@ public:
     // Every row of one account, in key order.
     std::vector<SnapshotRecord> of_account(std::string_view account);
 
+    // The clusters the account's snapshots name; the table groups, and the tables, those of one of its
+    // clusters name. Each once, by id (group, then table name).
+    std::vector<NamedResource> named_clusters(std::string_view account);
+    std::vector<NamedResource> named_table_groups(std::string_view account, std::string_view cluster_id);
+    std::vector<NamedResource> named_tables(std::string_view account, std::string_view cluster_id);
+
     // Throws StorageError (extended code SQLITE_CONSTRAINT_PRIMARYKEY) when the key is taken.
     void insert(const SnapshotRecord& record);
     // Each returns whether a row was changed.
@@ -86,6 +101,9 @@ public:
     bool erase(const SnapshotKey& key);
     // Erases the rows of one cluster whose gone_time is at or before `now`; returns how many.
     std::size_t purge_gone(std::string_view account, std::string_view cluster_id, long long now);
+    // Erases every snapshot of one table (the table was deleted for good); returns how many.
+    std::size_t erase_table(std::string_view account, std::string_view cluster_id, std::string_view table_group_id,
+                            std::string_view table_name);
 
 private:
     struct Statements;

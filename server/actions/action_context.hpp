@@ -3,6 +3,7 @@
 // it may use. An action handler turns these into the Response fields of a success envelope, or an
 // ApiError for a request-level failure. Per-item failures are ErrorInfo objects inside the fields.
 
+#include "server/actions/resource_directory.hpp"
 #include "server/config/config.hpp"
 #include "server/core/api_error.hpp"
 #include "server/core/clock.hpp"
@@ -13,13 +14,12 @@
 #include <boost/json/object.hpp>
 #include <boost/json/storage_ptr.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace tcaplus_mock {
-
-class ResourceCatalog;
 
 // A per-item failure the control plane's fault rules impose on the items of some tables.
 struct ItemFault {
@@ -32,14 +32,18 @@ struct ActionContext {
     const boost::json::object& params;  // already checked against the action's spec
     Language language;                  // for per-item error messages
     const std::string& account;         // every row read or written belongs to it
+    std::string_view region;            // the request's region: the resources it sees
     const Config& config;
     const Clock& clock;
-    ResourceCatalog& resources;
+    std::int64_t started_at;            // when the emulator started, on its clock
     storage::Store& store;
     const std::optional<ItemFault>& item_fault;
     // Where the answer's JSON is allocated: the request's arena, freed at once when the request
     // is done. Build every value of the answer with it (a value built elsewhere is copied in).
     boost::json::storage_ptr memory;
+
+    // Whose resources a ResourceDirectory (resource_directory.hpp) reads for this request.
+    ResourceScope scope() const { return {account, region, config.resources, started_at}; }
 
     // The failure a control-plane fault rule imposes on an item of table `table_name`, if any.
     std::optional<ApiError> fault_for_item(std::string_view table_name) const {

@@ -94,6 +94,18 @@ struct Config {
         bool operator==(const Snapshots&) const = default;
     } snapshots;
 
+    struct Clusters {
+        std::chrono::seconds ready_after{0};  // a new cluster shows ClusterStatus 4 (changing), then 0
+
+        bool operator==(const Clusters&) const = default;
+    } clusters;
+
+    struct Tasks {
+        std::chrono::seconds duration{0};  // a task's Progress runs from 0 to 100 over it; 0 = done at once
+
+        bool operator==(const Tasks&) const = default;
+    } tasks;
+
     struct Resources {
         ResourcesMode mode = ResourcesMode::auto_accept;
         std::vector<ClusterDeclaration> clusters;

@@ -140,10 +140,6 @@ void check_consistency(const Config& config) {
         throw ConfigError(
             "configuration: auth.mode is strict but auth.credentials is empty, so every request "
             "would be refused; add a credential or choose another auth.mode");
-    if (config.resources.mode == ResourcesMode::strict && config.resources.clusters.empty())
-        throw ConfigError(
-            "configuration: resources.mode is strict but resources.clusters is empty, so every "
-            "request would be refused; declare a cluster or choose resources.mode auto");
 }
 
 }  // namespace

@@ -39,8 +39,8 @@ struct ConfigSources {
 
 // Reads the sources and returns the validated Config. Throws ConfigError for: a config file that
 // is missing, unreadable or not valid JSON; an unknown key in the file or an unknown override key; a value of the wrong type, out of range or not one of the
-// allowed names; and two combinations that would refuse every request (auth.mode strict with no
-// credentials, resources.mode strict with no clusters). Reads the file system, nothing else.
+// allowed names; and a combination that would refuse every request (auth.mode strict with no
+// credentials). Reads the file system, nothing else.
 // An unknown TCAPLUS_MOCK_* variable is not an error: it is skipped and, when `warnings` is given,
 // described there (with a "did you mean" hint) for the caller to print.
 Config load_config(const ConfigSources& sources, std::vector<std::string>* warnings = nullptr);

@@ -130,8 +130,7 @@ tcaplus-mock: environment TCAPLUS_MOCK_AUTH_MODE: expected one of off, any, stri
 tcaplus-mock: command line: unknown setting `server.prot`; did you mean `server.port`?
 ```
 
-So do `auth.mode` `strict` with no credentials and `resources.mode` `strict` with no clusters, which would
-refuse every request. An unknown `TCAPLUS_MOCK_*` environment variable does not stop the start (CI systems
+So does `auth.mode` `strict` with no credentials, which would refuse every request. An unknown `TCAPLUS_MOCK_*` environment variable does not stop the start (CI systems
 set variables of their own): it is skipped with a warning line on stderr, with a "did you mean" hint.
 )";
 

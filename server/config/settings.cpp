@@ -89,14 +89,21 @@ std::vector<Setting> api_and_snapshot_settings() {
 
 std::vector<Setting> resource_settings() {
     return {
+        make_setting("clusters.ready_after", "",
+                     "how long a new cluster shows ClusterStatus 4 (changing) before 0 (running); 0 = running at once",
+                     duration_kind(seconds{0}, ten_years), [](Config& c) -> auto& { return c.clusters.ready_after; }),
+        make_setting("tasks.duration", "",
+                     "how long a task runs: its Progress in DescribeTasks goes from 0 to 100 over it; 0 = done at once",
+                     duration_kind(seconds{0}, ten_years), [](Config& c) -> auto& { return c.tasks.duration; }),
         make_setting("resources.mode", "",
-                     "auto: every cluster, table group and table exists on first use; "
-                     "strict: only those in resources.clusters exist, others get ResourceNotFound",
+                     "auto: a cluster, table group or table a snapshot action names exists from its first use on; "
+                     "strict: only those created through the API, seeded, or declared in resources.clusters exist, "
+                     "others get ResourceNotFound",
                      choice_kind<ResourcesMode>({{"auto", ResourcesMode::auto_accept}, {"strict", ResourcesMode::strict}}),
                      [](Config& c) -> auto& { return c.resources.mode; }),
         make_setting("resources.clusters", "",
-                     "the clusters, table groups and tables of strict mode (ids unique in their list); as text the "
-                     "same JSON",
+                     "clusters, table groups and tables that exist for every account, in every region (ids unique in "
+                     "their list); as text the same JSON",
                      clusters_kind(), [](Config& c) -> auto& { return c.resources.clusters; }),
     };
 }

@@ -32,7 +32,6 @@ boost::asio::awaitable<ControlReply> ControlPlane::reset(const HttpRequest& http
     const auto account = take(*query, "account");
     if (!account) {
         co_await store_write(services_.store, [](storage::Repository& repository) { repository.erase_everything(); });
-        services_.resources.replace_all({});
         services_.rate_limiter.reset();
         services_.journal.clear();
         services_.faults.clear();
@@ -44,7 +43,6 @@ boost::asio::awaitable<ControlReply> ControlPlane::reset(const HttpRequest& http
         co_return bad_request("unknown account `" + *account + "`; the accounts known are those of the configured "
                               "credentials, `default`, and any that stored something or sent a request");
     co_await store_write(services_.store, [&](storage::Repository& repository) { repository.erase_account(*account); });
-    services_.resources.erase_account(*account);
     services_.rate_limiter.reset(*account);
     // With authentication off, frequency limits count per client address, and everyone is `default`.
     if (*account == shared_account && services_.config.auth.mode == AuthMode::off) services_.rate_limiter.reset();
@@ -73,9 +71,6 @@ boost::asio::awaitable<ControlReply> ControlPlane::import_state(const HttpReques
         parse_state_document(*body, services_.config.api.utc_offset, unix_seconds(services_.clock.now()));
     if (!state) co_return bad_request(state.error());
     co_await store_write(services_.store, [&](storage::Repository& repository) { replace_state(repository, *state); });
-    std::vector<storage::ResourceRecord> resources;
-    co_await store_read(services_.store, [&](storage::Repository& repository) { resources = repository.resources().all(); });
-    services_.resources.replace_all(resources);
     std::size_t snapshots = 0;
     for (const auto& account : state->accounts) snapshots += account.snapshots.size();
     co_return json_answer(200, json::object{{"scope", state->whole ? "all" : "accounts"},

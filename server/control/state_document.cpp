@@ -101,14 +101,32 @@ storage::CounterRecord read_counter(const json::value& value, const std::string&
     return {account, non_empty(fields, "cluster_id"), kind, *last};
 }
 
-storage::ResourceRecord read_resource(const json::value& value, const std::string& path, const std::string& account) {
+// A version 1 declaration: a cluster, a table group of it, or a table of that group; each becomes
+// stored (a table group or table with its cluster and group).
+void read_declaration(const json::value& value, const std::string& path, const std::string& account, long long now,
+                      ResourceState& state) {
     const JsonFields fields(value, path, {"cluster_id", "table_group_id", "table_name"});
-    storage::ResourceRecord record{account, non_empty(fields, "cluster_id"),
-                                   fields.optional_text("table_group_id").value_or(""),
-                                   fields.optional_text("table_name").value_or("")};
-    if (record.table_group_id.empty() && !record.table_name.empty())
-        fields.fail("table_group_id", "a table group for the table");
-    return record;
+    const auto cluster_id = non_empty(fields, "cluster_id");
+    const auto group_id = fields.optional_text("table_group_id").value_or("");
+    const auto table_name = fields.optional_text("table_name").value_or("");
+    if (group_id.empty() && !table_name.empty()) fields.fail("table_group_id", "a table group for the table");
+    storage::ClusterRecord cluster;
+    cluster.account = account;
+    cluster.cluster_id = cluster.name = cluster_id;
+    cluster.idl_type = "MIX";
+    cluster.created_time = now;
+    state.clusters.push_back(cluster);
+    if (!group_id.empty()) state.table_groups.push_back({account, cluster_id, group_id, group_id, now});
+    if (table_name.empty()) return;
+    storage::TableRecord table;
+    table.account = account;
+    table.cluster_id = cluster_id;
+    table.table_group_id = group_id;
+    table.table_name = table_name;
+    table.table_type = "GENERIC";
+    table.idl_type = "PROTO";
+    table.created_time = table.updated_time = now;
+    state.tables.push_back(table);
 }
 
 template <class Read>
@@ -119,7 +137,9 @@ void read_list(const JsonFields& fields, std::string_view key, Read read) {
 }
 
 AccountState read_account(const json::value& value, const std::string& path, std::chrono::seconds zone, long long now) {
-    const JsonFields fields(value, path, {"account", "snapshots", "imports", "counters", "resources"});
+    const JsonFields fields(value, path,
+                            {"account", "snapshots", "imports", "counters", "resources", "clusters", "table_groups",
+                             "idl_files", "tables", "tasks", "tags"});
     AccountState state;
     state.account = non_empty(fields, "account");
     read_list(fields, "snapshots", [&](const json::value& item, const std::string& where) {
@@ -132,8 +152,12 @@ AccountState read_account(const json::value& value, const std::string& path, std
         state.counters.push_back(read_counter(item, where, state.account));
     });
     read_list(fields, "resources", [&](const json::value& item, const std::string& where) {
-        state.resources.push_back(read_resource(item, where, state.account));
+        read_declaration(item, where, state.account, now, state.resources);
     });
+    for (const auto key : resource_list_keys)
+        read_list(fields, key, [&](const json::value& item, const std::string& where) {
+            read_resource_list(key, item, where, state.account, zone, now, state.resources);
+        });
     return state;
 }
 
@@ -161,7 +185,7 @@ void put_time(json::object& object, std::string_view key, long long when, std::c
 }
 
 json::object write_account(const AccountState& state, std::chrono::seconds zone) {
-    json::array snapshots, imports, counters, resources;
+    json::array snapshots, imports, counters;
     for (const auto& record : state.snapshots) {
         json::object item{{"cluster_id", record.key.cluster_id},       {"table_group_id", record.key.table_group_id},
                           {"table_name", record.key.table_name},       {"snapshot_name", record.key.snapshot_name},
@@ -193,17 +217,12 @@ json::object write_account(const AccountState& state, std::chrono::seconds zone)
     for (const auto& record : state.counters)
         counters.push_back(json::object{{"cluster_id", record.cluster_id}, {"kind", record.kind},
                                         {"last_value", record.last_value}});
-    for (const auto& record : state.resources) {
-        json::object item{{"cluster_id", record.cluster_id}};
-        if (!record.table_group_id.empty()) item["table_group_id"] = record.table_group_id;
-        if (!record.table_name.empty()) item["table_name"] = record.table_name;
-        resources.push_back(std::move(item));
-    }
-    return {{"account", state.account},
-            {"snapshots", std::move(snapshots)},
-            {"imports", std::move(imports)},
-            {"counters", std::move(counters)},
-            {"resources", std::move(resources)}};
+    json::object account{{"account", state.account},
+                         {"snapshots", std::move(snapshots)},
+                         {"imports", std::move(imports)},
+                         {"counters", std::move(counters)}};
+    write_resource_lists(state.resources, zone, account);
+    return account;
 }
 
 // "xx-7" -> 7 when `id` is "<cluster_id>-<n>".
@@ -234,6 +253,12 @@ void raise_counters(storage::Repository& repository, const AccountState& state) 
         note(record.source.cluster_id, "task", record.task_id);
         note(record.source.cluster_id, "application", record.application_id);
     }
+    const auto note_number = [&](const std::string& cluster, const char* kind, std::int64_t number) {
+        auto& value = highest[{cluster, kind}];
+        value = std::max(value, number);
+    };
+    for (const auto& task : state.resources.tasks) note_number(task.cluster_id, "task", task.number);
+    for (const auto& file : state.resources.idl_files) note_number(file.cluster_id, "file", file.file_id);
     for (const auto& [key, value] : highest) repository.counters().set({state.account, key.first, key.second, value});
 }
 
@@ -247,7 +272,7 @@ void load_account(storage::Repository& repository, const AccountState& state) {
         repository.snapshots().insert(record);
     }
     for (const auto& record : state.imports) repository.imports().insert(record);
-    for (const auto& record : state.resources) repository.resources().insert(record);
+    store_resources(repository, state.resources);
 }
 
 }  // namespace
@@ -257,9 +282,9 @@ JsonRead<StateDocument> parse_state_document(const json::value& value, std::chro
         const JsonFields fields(value, "", {"version", "scope", "time_zone", "accounts"});
         const auto version = fields.optional_integer("version", 0, INT32_MAX);
         if (!version) fields.fail("version", "the document version " + std::to_string(state_document_version));
-        if (*version != state_document_version)
-            throw JsonFieldError("`version`: this emulator reads version " + std::to_string(state_document_version) +
-                                 ", got " + std::to_string(*version));
+        if (*version != 1 && *version != state_document_version)
+            throw JsonFieldError("`version`: this emulator reads versions 1 and " +
+                                 std::to_string(state_document_version) + ", got " + std::to_string(*version));
         StateDocument state;
         const auto scope = fields.optional_text("scope").value_or("accounts");
         if (scope != "all" && scope != "accounts") fields.fail("scope", "`all` or `accounts`");
@@ -292,7 +317,7 @@ StateDocument read_state(storage::Repository& repository, const std::optional<st
     const auto names = account ? std::vector<std::string>{*account} : repository.accounts();
     for (const auto& name : names)
         state.accounts.push_back({name, repository.snapshots().of_account(name), repository.imports().of_account(name),
-                                  repository.counters().of_account(name), repository.resources().of_account(name)});
+                                  repository.counters().of_account(name), read_resources(repository, name)});
     return state;
 }
 

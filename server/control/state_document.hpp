@@ -1,8 +1,8 @@
 #pragma once
-// The state document: every snapshot, import, id counter and declared resource of some accounts, as
-// JSON. `GET /_mock/state` writes one, `PUT /_mock/state` and `--seed FILE` read one back:
+// The state document: every snapshot, import, id counter and resource of some accounts, as JSON.
+// `GET /_mock/state` writes one, `PUT /_mock/state` and `--seed FILE` read one back:
 //
-//   {"version": 1, "scope": "all" | "accounts", "time_zone": "+08:00",
+//   {"version": 2, "scope": "all" | "accounts", "time_zone": "+08:00",
 //    "accounts": [{"account": "default",
 //                  "snapshots": [{"cluster_id", "table_group_id", "table_name", "snapshot_name",
 //                                 "snapshot_time", "dead_time", "create_time"?, "task_id"?, "application_id"?,
@@ -10,16 +10,21 @@
 //                  "imports": [{"cluster_id", "table_group_id", "table_name", "snapshot_name", "task_id",
 //                               "application_id", "special_key", "origin_table", "key_file_name",
 //                               "new_table_group_id", "new_table_name", "start_time", "end_time"}],
-//                  "counters": [{"cluster_id", "kind": "task" | "application", "last_value"}],
-//                  "resources": [{"cluster_id", "table_group_id"?, "table_name"?}]}]}
+//                  "counters": [{"cluster_id", "kind": "task" | "application" | "file", "last_value"}],
+//                  "clusters": [...], "table_groups": [...], "idl_files": [...], "tables": [...],
+//                  "tasks": [...], "tags": [...]}]}                  (resource_state.hpp)
+//
+// Version 1 documents are read too: their `resources` ([{"cluster_id", "table_group_id"?, "table_name"?}])
+// become stored clusters, table groups and tables.
 //
 // Times are `YYYY-MM-DD HH:MM:SS` in the document's time_zone (api.time_zone when absent). Scope
 // "all" replaces the whole state; "accounts" (the default) replaces the accounts listed, each whole.
 // Fields marked `?` may be left out of a hand-written seed: create_time is then now, task_id and
 // application_id are numbered from the counters, and every counter ends at least at the highest
-// number its cluster's ids use.
+// number its cluster's ids (TaskIds, FileIds) use.
 
 #include "server/core/json_fields.hpp"
+#include "server/control/resource_state.hpp"
 #include "storage/repository.hpp"
 
 #include <boost/json/value.hpp>
@@ -36,7 +41,7 @@ struct AccountState {
     std::vector<storage::SnapshotRecord> snapshots;  // task_id/application_id "" = to be numbered
     std::vector<storage::ImportRecord> imports;
     std::vector<storage::CounterRecord> counters;
-    std::vector<storage::ResourceRecord> resources;
+    ResourceState resources;
 };
 
 struct StateDocument {
@@ -44,7 +49,7 @@ struct StateDocument {
     std::vector<AccountState> accounts;
 };
 
-inline constexpr int state_document_version = 1;
+inline constexpr int state_document_version = 2;
 
 // Reads a document. `zone` is the time zone when the document names none, `now` the create_time of a
 // snapshot that gives none. A mistake names its place (`accounts[0].snapshots[2].dead_time`) and what

@@ -13,6 +13,9 @@ void throw_exception_from_error(const JsonMistake& mistake, const boost::source_
 }
 
 JsonFields::JsonFields(const json::value& value, std::string path, std::initializer_list<std::string_view> allowed)
+    : JsonFields(value, std::move(path), std::span<const std::string_view>(allowed.begin(), allowed.size())) {}
+
+JsonFields::JsonFields(const json::value& value, std::string path, std::span<const std::string_view> allowed)
     : object_(value.if_object()), path_(std::move(path)) {
     const std::string where = path_.empty() ? "the body" : "`" + path_ + "`";
     if (object_ == nullptr) throw JsonFieldError(where + ": expected a JSON object, got " + json_type_phrase(value));

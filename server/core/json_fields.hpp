@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -48,6 +49,7 @@ public:
     // Reads `value` at `path` ("" for the top level); throws unless it is an object whose keys all
     // come from `allowed`.
     JsonFields(const boost::json::value& value, std::string path, std::initializer_list<std::string_view> allowed);
+    JsonFields(const boost::json::value& value, std::string path, std::span<const std::string_view> allowed);
 
     bool has(std::string_view key) const { return object_->contains(key); }
     std::string text(std::string_view key) const;  // required string

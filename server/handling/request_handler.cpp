@@ -216,9 +216,9 @@ boost::asio::awaitable<Result<json::object>> RequestHandler::run_pipeline(ApiReq
         co_return valid.error();
     if (auto faulted = co_await apply_fault(request, handled); !faulted) co_return faulted.error();
 
-    const ActionContext context{request.action,    request.params,     request.language,  record.account,
-                                config,            services_.clock,    services_.resources, services_.store,
-                                handled.item_fault, &handled.memory};
+    const ActionContext context{request.action,     request.params,   request.language,     record.account,
+                                request.region,     config,           services_.clock,      services_.started_at,
+                                services_.store,    handled.item_fault, &handled.memory};
     co_return co_await handled.action->handler(context);
 }
 

@@ -165,6 +165,7 @@ private:
         ParameterSpec member;
         member.name = string_field(fields, "name", where);
         member.required = bool_field(fields, "required", where);
+        if (fields.contains("output_required")) member.output_required = bool_field(fields, "output_required", where);
         resolve_type(member, string_field(fields, "type", where), string_field(fields, "member", where), where);
         return member;
     }

@@ -1,9 +1,10 @@
 #pragma once
 // The machine-readable description of the API's actions: for each action, its input parameters and
-// the fields of its response, with their types and required flags, in tccli's vocabulary (`type` string/int/bool/float/object/list,
-// `member` string/datetime/int64/uint64/bool/float/<ObjectName>). The server's copy is
-// server/validation/snapshot_actions.json, derived from the official spec by scripts/derive-spec.mjs
-// and compiled into the binary. Adding an action is a data change plus one handler.
+// the fields of its response, with their types and required flags, in tccli's vocabulary (`type`
+// string/int/bool/float/object/list, `member` string/datetime/int64/uint64/bool/float/<ObjectName>).
+// The server's copy is server/validation/api_spec.json (all 52 actions), derived from the official spec
+// by scripts/derive-spec.mjs and compiled into the binary. Adding an action is a data change plus one
+// handler.
 //
 // Every spec object is immutable once built; any number of threads may read one concurrently.
 
@@ -36,7 +37,8 @@ struct ObjectSpec;
 struct ParameterSpec {
     std::string name;
     ParameterType type = ParameterType::string;
-    bool required = false;
+    bool required = false;         // a request must carry it
+    bool output_required = false;  // a response always carries it
     // The type of a list's items (never `list`); for any other parameter, the same as `type`.
     ParameterType element_type = ParameterType::string;
     // For an object or a list of objects: that object, owned by the same ApiSpec. Otherwise null.
@@ -54,9 +56,9 @@ struct ObjectSpec {
 struct ActionSpec {
     std::string name;
     const ObjectSpec* input = nullptr;  // never null in an ApiSpec; owned by it
-    // The Response object's fields (RequestId included); `required` there means the response always
-    // carries the field. Null only for a document that gives no `output`; the built-in spec has one
-    // for every action.
+    // The Response object's fields (RequestId included); `output_required` there means the response
+    // always carries the field. Null only for a document that gives no `output`; the built-in spec has
+    // one for every action.
     const ObjectSpec* output = nullptr;
     unsigned frequency_limit = 0;       // documented requests per second, at least 1
 };
@@ -75,9 +77,10 @@ public:
     // is a programming error: the call throws std::logic_error (and throws again on the next call).
     static const ApiSpec& builtin();
 
-    // Parses a spec document shaped like snapshot_actions.json: `version`, `actions`
-    // (name -> {input, output (optional), frequency_limit}) and `objects` (name -> {members: [{name, type, member,
-    // required}]}); other keys are ignored, so tccli entries can be pasted whole. Fails, naming the
+    // Parses a spec document shaped like api_spec.json: `version`, `actions` (name -> {input, output
+    // (optional), frequency_limit}) and `objects` (name -> {members: [{name, type, member, required,
+    // output_required (optional, false when absent)}]}); other keys are ignored, so tccli entries can be
+    // pasted whole. Fails, naming the
     // entry, on invalid JSON, a missing or mistyped key, an unknown type/member pair, a reference to an
     // object that is not defined, or a duplicate member.
     static boost::system::result<ApiSpec, SpecError> parse(std::string_view json);

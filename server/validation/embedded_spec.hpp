@@ -1,5 +1,5 @@
 #pragma once
-// The text of server/validation/snapshot_actions.json, compiled into the binary at build time
+// The text of server/validation/api_spec.json, compiled into the binary at build time
 // (see CMakeLists.txt), so the server needs no data file at run time.
 
 #include <string_view>

@@ -1,7 +1,6 @@
 #include "server/actions/snapshots/snapshot_actions.hpp"
 
-#include "server/actions/resource_catalog.hpp"
-#include "server/actions/requested_resources.hpp"
+#include "server/actions/resource_directory.hpp"
 #include "server/actions/snapshots/snapshot_lifecycle.hpp"
 #include "server/actions/snapshots/snapshot_errors.hpp"
 #include "server/actions/snapshots/snapshot_result.hpp"
@@ -52,14 +51,12 @@ std::vector<Item> read_items(const ActionContext& context, const std::string& cl
     return items;
 }
 
-// The checks that need no storage: declared resources, time rules, an injected fault.
+// The checks that need no storage: time rules, an injected fault.
 std::optional<ApiError> check_item(const Item& item, const ActionContext& context, long long now) {
     const auto& config = context.config;
     const auto& record = item.record;
     const auto& key = record.key;
     const auto shown = [&](long long when) { return format_datetime(when, config.api.utc_offset); };
-    if (!context.resources.has_table(key.account, key.cluster_id, key.table_group_id, key.table_name))
-        return errors::table_not_found(key.cluster_id, key.table_group_id, key.table_name);
     if (record.snapshot_time > now)
         return errors::invalid_parameter_value(item.path + ".SnapshotTime", shown(record.snapshot_time),
                                                "a past time point, not later than now (`" + shown(now) + "`)",
@@ -80,11 +77,16 @@ std::optional<ApiError> check_item(const Item& item, const ActionContext& contex
 
 using TableKey = std::tuple<std::string, std::string, std::string>;
 
-// Runs on the store's writer, inside the transaction: decides whether each remaining item can be
-// stored, then stores those that can, numbered from one block of ids. A snapshot that was deleted and
-// is gone makes way for the new one.
-void store_items(std::vector<Item>& items, storage::Repository& repository, const Config::Snapshots& settings,
-                 long long now) {
+// Runs on the store's writer, inside the transaction: checks the cluster (the request's error when it
+// cannot be used), decides whether each remaining item can be stored, then stores those that can,
+// numbered from one block of ids. A snapshot that was deleted and is gone makes way for the new one.
+std::optional<ApiError> store_items(std::vector<Item>& items, storage::Repository& repository,
+                                    const ActionContext& context, long long now) {
+    const auto& settings = context.config.snapshots;
+    ResourceDirectory directory(repository, context.scope());
+    if (items.empty()) return std::nullopt;
+    if (auto usable = directory.usable_by_snapshots(items.front().record.key.cluster_id); !usable)
+        return usable.error();
     auto& snapshots = repository.snapshots();
     std::set<std::string> names_in_request;       // group \x1f table \x1f name
     std::map<TableKey, std::size_t> table_sizes;  // stored + added by this request
@@ -93,6 +95,10 @@ void store_items(std::vector<Item>& items, storage::Repository& repository, cons
     for (auto& item : items) {
         if (item.error) continue;
         const auto& key = item.record.key;
+        if (auto table = directory.table_usable_by_snapshots(key.cluster_id, key.table_group_id, key.table_name); !table) {
+            item.error = table.error();
+            continue;
+        }
         const auto name_key = key.table_group_id + '\x1f' + key.table_name + '\x1f' + key.snapshot_name;
         const auto existing = snapshots.find(key);
         const bool taken = existing && snapshot_status(*existing, now, settings.ready_after).has_value();
@@ -115,7 +121,7 @@ void store_items(std::vector<Item>& items, storage::Repository& repository, cons
         admitted.push_back(&item);
         replaces.push_back(existing.has_value());
     }
-    if (admitted.empty()) return;
+    if (admitted.empty()) return std::nullopt;
     const auto& first_key = admitted.front()->record.key;  // every item names the request's cluster
     const auto count = static_cast<std::int64_t>(admitted.size());
     auto& counters = repository.counters();
@@ -129,6 +135,7 @@ void store_items(std::vector<Item>& items, storage::Repository& repository, cons
             storage::CounterRows::id_of(record.key.cluster_id, first_application + static_cast<std::int64_t>(i));
         snapshots.insert(record);
     }
+    return std::nullopt;
 }
 
 json::object encode_result(const Item& item, const ActionContext& context) {
@@ -143,23 +150,15 @@ json::object encode_result(const Item& item, const ActionContext& context) {
 }  // namespace
 
 boost::asio::awaitable<Result<json::object>> create_snapshots(const ActionContext& context) {
-    const auto cluster = requested_cluster(context);
-    if (!cluster) co_return cluster.error();
-    const std::string& cluster_id = *cluster;
-
+    const std::string cluster_id(context.params.at("ClusterId").as_string());
     const long long now = unix_seconds(context.clock.now());
     auto items = read_items(context, cluster_id, now);
-    bool any_left = false;
-    for (auto& item : items) {
-        item.error = check_item(item, context, now);
-        any_left = any_left || !item.error;
-    }
-    if (any_left) {
-        const auto& settings = context.config.snapshots;
-        co_await store_write(context.store, [&items, &settings, now](storage::Repository& repository) {
-            store_items(items, repository, settings, now);
-        });
-    }
+    for (auto& item : items) item.error = check_item(item, context, now);
+    std::optional<ApiError> refused;
+    co_await store_write(context.store, [&](storage::Repository& repository) {
+        refused = store_items(items, repository, context, now);
+    });
+    if (refused) co_return *refused;
 
     json::array results(context.memory);
     results.reserve(items.size());

@@ -1,6 +1,6 @@
 #include "server/actions/snapshots/snapshot_actions.hpp"
 
-#include "server/actions/requested_resources.hpp"
+#include "server/actions/resource_directory.hpp"
 #include "server/actions/snapshots/selected_snapshots.hpp"
 #include "server/actions/snapshots/snapshot_result.hpp"
 #include "server/actions/store_calls.hpp"
@@ -36,14 +36,17 @@ std::set<std::pair<std::string, std::string>> selected_tables(const json::object
 }  // namespace
 
 boost::asio::awaitable<Result<json::object>> describe_snapshots(const ActionContext& context) {
-    const auto cluster = requested_cluster(context);
-    if (!cluster) co_return cluster.error();
-
     const auto& params = context.params;
-    const storage::SnapshotQuery query{context.account, *cluster, optional_text(params, "TableGroupId"),
-                                       optional_text(params, "TableName"), optional_text(params, "SnapshotName")};
+    const storage::SnapshotQuery query{context.account, std::string(params.at("ClusterId").as_string()),
+                                       optional_text(params, "TableGroupId"), optional_text(params, "TableName"),
+                                       optional_text(params, "SnapshotName")};
     std::vector<storage::SnapshotRecord> records;
-    co_await store_read(context.store, [&](storage::Repository& repository) { records = repository.snapshots().list(query); });
+    Result<void> usable;
+    co_await store_read(context.store, [&](storage::Repository& repository) {
+        usable = ResourceDirectory(repository, context.scope()).usable_by_snapshots(query.cluster_id);
+        if (usable) records = repository.snapshots().list(query);
+    });
+    if (!usable) co_return usable.error();
 
     const auto wanted_tables = selected_tables(params);
     const long long now = unix_seconds(context.clock.now());

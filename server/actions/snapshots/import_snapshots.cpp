@@ -1,7 +1,8 @@
 #include "server/actions/snapshots/snapshot_actions.hpp"
 
-#include "server/actions/resource_catalog.hpp"
-#include "server/actions/requested_resources.hpp"
+#include "server/actions/resource_directory.hpp"
+#include "server/actions/resource_errors.hpp"
+#include "server/actions/resource_ids.hpp"
 #include "server/actions/snapshots/selected_snapshots.hpp"
 #include "server/actions/snapshots/snapshot_errors.hpp"
 #include "server/actions/store_calls.hpp"
@@ -57,21 +58,22 @@ Result<storage::ImportRecord> read_import(const ActionContext& context, const st
     return record;
 }
 
-// In strict resources mode the new table's group must exist and the table must not.
-std::optional<ApiError> check_new_table(const ActionContext& context, const storage::ImportRecord& record) {
-    const auto& resources = context.resources;
-    if (record.origin_table || !resources.strict()) return std::nullopt;
+// The new table's group must exist (in auto mode: or it is made), and the table must not.
+std::optional<ApiError> check_new_table(ResourceDirectory& directory, const ActionContext& context,
+                                        const storage::ImportRecord& record) {
+    if (record.origin_table) return std::nullopt;
     const auto& cluster_id = record.source.cluster_id;
-    if (!resources.has_table_group(context.account, cluster_id, record.new_table_group_id))
+    const bool named_on_first_use = context.config.resources.mode == ResourcesMode::auto_accept;
+    if (!named_on_first_use && !directory.find_table_group(cluster_id, record.new_table_group_id))
         return errors::table_group_not_found(cluster_id, record.new_table_group_id);
-    if (resources.has_table(context.account, cluster_id, record.new_table_group_id, record.new_table_name))
+    if (directory.find_table(cluster_id, record.new_table_group_id, record.new_table_name))
         return errors::table_already_exists(cluster_id, record.new_table_group_id, record.new_table_name);
     return std::nullopt;
 }
 
-// Runs on the store's writer, inside the transaction. Returns the reason the import cannot run.
-std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Repository& repository,
-                                     const ActionContext& context, bool declares_table) {
+// The snapshot must exist, be done and not expired.
+std::optional<ApiError> check_snapshot(storage::Repository& repository, const ActionContext& context,
+                                       const storage::ImportRecord& record) {
     const auto& key = record.source;
     const auto snapshot = repository.snapshots().find(key);
     const auto status = live_status(snapshot ? &*snapshot : nullptr, context, record.start_time);
@@ -83,12 +85,42 @@ std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Rep
     if (*status == SnapshotStatus::expired)
         return errors::snapshot_unavailable(key.table_group_id, key.table_name, key.snapshot_name, "has expired",
                                             "已失效");
+    return std::nullopt;
+}
+
+// The table an import into a new table makes: the snapshot's table's kind, a new TableInstanceId.
+storage::TableRecord new_table(ResourceDirectory& directory, storage::Repository& repository,
+                               const storage::ImportRecord& record) {
+    const auto& key = record.source;
+    storage::TableRecord table;
+    if (auto source = directory.find_table(key.cluster_id, key.table_group_id, key.table_name)) table = source->record;
+    table.table_group_id = record.new_table_group_id;
+    table.table_name = record.new_table_name;
+    table.instance_id = new_table_instance_id(repository);
+    if (table.table_type.empty()) table.table_type = "GENERIC";
+    if (table.idl_type.empty()) table.idl_type = "PROTO";
+    table.account = key.account;
+    table.cluster_id = key.cluster_id;
+    table.memo.clear();
+    table.created_time = table.updated_time = record.start_time;
+    table.recycled_time.reset();
+    return table;
+}
+
+// Runs on the store's writer, inside the transaction. Returns the reason the import cannot run.
+std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Repository& repository,
+                                     const ActionContext& context) {
+    const auto& key = record.source;
+    ResourceDirectory directory(repository, context.scope());
+    if (auto usable = directory.usable_by_snapshots(key.cluster_id); !usable) return usable.error();
+    if (auto refused = check_new_table(directory, context, record)) return refused;
+    if (auto fault = context.fault_for_item(key.table_name)) return fault;
+    if (auto refused = check_snapshot(repository, context, record)) return refused;
     record.task_id = repository.counters().next_task_id(key.account, key.cluster_id);
     record.application_id = repository.counters().next_application_id(key.account, key.cluster_id);
     repository.imports().insert(record);
     if (record.end_time > record.start_time) repository.snapshots().extend_in_use(key, record.end_time);
-    if (declares_table)
-        repository.resources().insert({key.account, key.cluster_id, record.new_table_group_id, record.new_table_name});
+    if (!record.origin_table) directory.store_table(new_table(directory, repository, record));
     return std::nullopt;
 }
 
@@ -98,20 +130,10 @@ boost::asio::awaitable<Result<json::object>> import_snapshots(const ActionContex
     const long long now = unix_seconds(context.clock.now());
     auto record = read_import(context, std::string(context.params.at("ClusterId").as_string()), now);
     if (!record) co_return record.error();
-    const auto cluster = requested_cluster(context);
-    if (!cluster) co_return cluster.error();
-    if (auto refused = check_new_table(context, *record)) co_return *refused;
-    if (auto fault = context.fault_for_item(record->source.table_name)) co_return *fault;
-
-    const bool declares_table = context.resources.strict() && !record->origin_table;
     std::optional<ApiError> refused;
-    co_await store_write(context.store, [&](storage::Repository& repository) {
-        refused = store_import(*record, repository, context, declares_table);
-    });
+    co_await store_write(context.store,
+                         [&](storage::Repository& repository) { refused = store_import(*record, repository, context); });
     if (refused) co_return *refused;
-    if (declares_table)
-        context.resources.add({context.account, record->source.cluster_id, record->new_table_group_id,
-                               record->new_table_name});
     co_return json::object({{"TaskId", record->task_id}, {"ApplicationId", record->application_id}}, context.memory);
 }
 

@@ -6,26 +6,6 @@
 
 namespace tcaplus_mock::errors {
 
-ApiError cluster_not_found(std::string_view cluster_id) {
-    return make("ResourceNotFound", "The cluster " + quoted(cluster_id) + " does not exist.",
-                "集群 " + quoted(cluster_id) + " 不存在。");
-}
-
-ApiError table_group_not_found(std::string_view cluster_id, std::string_view table_group_id) {
-    return make("ResourceNotFound",
-                "The table group " + quoted(table_group_id) + " of cluster " + quoted(cluster_id) + " does not exist.",
-                "集群 " + quoted(cluster_id) + " 中不存在表格组 " + quoted(table_group_id) + "。");
-}
-
-ApiError table_already_exists(std::string_view cluster_id, std::string_view table_group_id,
-                              std::string_view table_name) {
-    return make("FailedOperation",
-                "The table " + quoted(table_name) + " already exists in table group " + quoted(table_group_id) +
-                    " of cluster " + quoted(cluster_id) + ".",
-                "集群 " + quoted(cluster_id) + " 的表格组 " + quoted(table_group_id) + " 中已存在表 " +
-                    quoted(table_name) + "。");
-}
-
 namespace {
 
 // "snapshot `s` of table `t` in table group `g`", and its Chinese form.
@@ -59,14 +39,6 @@ ApiError snapshot_unavailable(std::string_view table_group_id, std::string_view 
                 "The " + snapshot_en(table_group_id, table_name, snapshot_name) + " " + std::string(state_en) +
                     " and cannot be imported.",
                 snapshot_zh(table_group_id, table_name, snapshot_name) + std::string(state_zh) + "，无法导入。");
-}
-
-ApiError table_not_found(std::string_view cluster_id, std::string_view table_group_id, std::string_view table_name) {
-    return make("ResourceNotFound",
-                "The table " + quoted(table_name) + " in table group " + quoted(table_group_id) + " of cluster " +
-                    quoted(cluster_id) + " does not exist.",
-                "集群 " + quoted(cluster_id) + " 的表格组 " + quoted(table_group_id) + " 中不存在表 " +
-                    quoted(table_name) + "。");
 }
 
 ApiError snapshot_already_exists(std::string_view table_group_id, std::string_view table_name,

@@ -1,6 +1,7 @@
 #pragma once
-// The errors the snapshot actions raise about clusters, tables and snapshots, written with the
-// catalog helpers of server/core/api_errors.hpp (both languages, names quoted and cut).
+// The errors the snapshot actions raise about snapshots, written with the catalog helpers of
+// server/core/api_errors.hpp (both languages, names quoted and cut); those about clusters, table
+// groups and tables are every resource action's (../resource_errors.hpp).
 
 #include "server/core/api_error.hpp"
 
@@ -8,14 +9,6 @@
 #include <string_view>
 
 namespace tcaplus_mock::errors {
-
-// ResourceNotFound: a cluster, table group or table that strict resources mode does not know.
-ApiError cluster_not_found(std::string_view cluster_id);
-ApiError table_group_not_found(std::string_view cluster_id, std::string_view table_group_id);
-ApiError table_not_found(std::string_view cluster_id, std::string_view table_group_id, std::string_view table_name);
-// FailedOperation: an import's new table is already declared (strict resources mode).
-ApiError table_already_exists(std::string_view cluster_id, std::string_view table_group_id,
-                              std::string_view table_name);
 
 // ResourceNotFound: no such snapshot in the caller's account (or it is being deleted or gone).
 ApiError snapshot_not_found(std::string_view table_group_id, std::string_view table_name,

@@ -1,20 +1,8 @@
 #include "server/actions/snapshots/snapshot_lifecycle.hpp"
 
-#include <string_view>
+#include "server/core/stable_hash.hpp"
 
 namespace tcaplus_mock {
-namespace {
-
-constexpr std::uint64_t fnv_offset = 14695981039346656037ULL;
-constexpr std::uint64_t fnv_prime = 1099511628211ULL;
-
-// FNV-1a: stable across runs, builds and machines (std::hash is not).
-std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) noexcept {
-    for (unsigned char byte : bytes) hash = (hash ^ byte) * fnv_prime;
-    return (hash ^ 0x1f) * fnv_prime;  // a separator, so "ab"+"c" differs from "a"+"bc"
-}
-
-}  // namespace
 
 std::optional<SnapshotStatus> snapshot_status(const storage::SnapshotRecord& record, long long now,
                                               std::chrono::seconds ready_after) noexcept {
@@ -30,9 +18,7 @@ std::optional<SnapshotStatus> snapshot_status(const storage::SnapshotRecord& rec
 
 std::uint64_t snapshot_size(const storage::SnapshotKey& key, SnapshotStatus status) noexcept {
     if (status == SnapshotStatus::creating) return 0;
-    std::uint64_t hash = fnv_offset;
-    for (const auto* part : {&key.cluster_id, &key.table_group_id, &key.table_name, &key.snapshot_name})
-        hash = fnv1a(hash, *part);
+    const auto hash = stable_hash({key.cluster_id, key.table_group_id, key.table_name, key.snapshot_name});
     constexpr std::uint64_t mebibyte = 1024 * 1024;
     return mebibyte + hash % (1023 * mebibyte);
 }

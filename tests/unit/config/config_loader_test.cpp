@@ -255,8 +255,6 @@ const ErrorCase error_cases[] = {
      true},
     {"strict auth without credentials", std::nullopt, {{"TCAPLUS_MOCK_AUTH_MODE", "strict"}},
      {{"auth.credentials", "[]"}}, "auth.mode is strict but auth.credentials is empty", true},
-    {"strict resources without clusters", std::nullopt, {}, {{"resources.mode", "strict"}},
-     "resources.mode is strict but resources.clusters is empty", true},
 };
 
 TEST(LoadConfig, UnknownEnvironmentVariablesAreWarningsNotErrors) {

@@ -226,7 +226,7 @@ TEST_F(ControlPlaneTest, AnExportImportedElsewhereDescribesTheSame) {
                            R"("ImportSpecialKey":"FALSE","ImportOriginTable":"TRUE"})");
     const auto exported = call("GET", "/_mock/state");
     ASSERT_EQ(exported.http.status, 200u);
-    EXPECT_EQ(exported.object().at("version"), 1);
+    EXPECT_EQ(exported.object().at("version"), 2);
     const auto describe_body = [&] {
         auto text = api("DescribeSnapshots", R"({"ClusterId":"xx"})").http.body;
         return text.substr(0, text.find("\"RequestId\""));
@@ -245,7 +245,7 @@ TEST_F(ControlPlaneTest, AnExportImportedElsewhereDescribesTheSame) {
 TEST_F(ControlPlaneTest, BadStateDocumentsAreRefusedNamingThePlace) {
     const std::pair<const char*, const char*> cases[] = {
         {R"({"accounts":[]})", "`version`"},
-        {R"({"version":2})", "reads version 1"},
+        {R"({"version":3})", "reads versions 1 and 2"},
         {R"({"version":1,"accounts":[{"account":"a","snapshots":[{"cluster_id":"x","table_group_id":"1","table_name":"t","snapshot_name":"s","snapshot_time":"soon","dead_time":"2026-01-01 00:00:00"}]}]})",
          "`accounts[0].snapshots[0].snapshot_time`"},
         {R"({"version":1,"accounts":[{"account":"a","snapshots":[{"cluster_id":"x"}]}]})", "table_group_id"},

@@ -167,15 +167,16 @@ TEST_F(RepositoryTest, AccountsAreListedAndErasedWhole) {
     insert({make_record("a", "c", "g", "t", "s"), make_record("b", "c", "g", "t", "s")});
     Transaction transaction(db_);
     counters_.next_task_id("c", "x");
-    repository_.resources().insert({"d", "x", "1", "t"});
-    repository_.resources().insert({"d", "x", "1", "t"});
+    repository_.table_groups().put({"d", "x", "1", "one", 5});
+    repository_.table_groups().put({"d", "x", "1", "one again", 5});
     ImportRecord import_record;
     import_record.source = {"e", "c", "g", "t", "s"};
     import_record.task_id = "c-1";
     repository_.imports().insert(import_record);
     EXPECT_EQ(repository_.accounts(), (std::vector<std::string>{"a", "b", "c", "d", "e"}));
     EXPECT_EQ(repository_.imports().of_account("e"), (std::vector<ImportRecord>{import_record}));
-    EXPECT_EQ(repository_.resources().of_account("d").size(), 1u);
+    EXPECT_EQ(repository_.table_groups().of_account("d"),
+              (std::vector<TableGroupRecord>{{"d", "x", "1", "one again", 5}})) << "put replaces";
     repository_.erase_account("a");
     repository_.erase_account("e");
     EXPECT_EQ(repository_.accounts(), (std::vector<std::string>{"b", "c", "d"}));

@@ -13,26 +13,42 @@
 namespace tcaplus_mock::testing {
 namespace {
 
-// One input parameter as "<Action> <path> <type> <required|optional>"; list items are written `N`.
+enum class Flag { input, output };
+
+// One parameter as "<Action> <path> <type> <required|optional>"; list items are written `N`. `flag`
+// picks the member's input flag (a request must carry it) or its output flag (a response always does).
 void describe_members(const std::string& action, const std::string& prefix, const ObjectSpec& object,
-                      std::vector<std::string>& rows) {
+                      std::vector<std::string>& rows, Flag flag = Flag::input) {
     for (const auto& member : object.members) {
         const std::string path = prefix + member.name;
         std::string type(to_string(member.type));
         if (member.type == ParameterType::list) type += "<" + std::string(to_string(member.element_type)) + ">";
-        rows.push_back(action + " " + path + " " + type + (member.required ? " required" : " optional"));
+        const bool required = flag == Flag::input ? member.required : member.output_required;
+        rows.push_back(action + " " + path + " " + type + (required ? " required" : " optional"));
         if (member.object == nullptr) continue;
-        describe_members(action, path + (member.type == ParameterType::list ? ".N." : "."), *member.object, rows);
+        describe_members(action, path + (member.type == ParameterType::list ? ".N." : "."), *member.object, rows, flag);
     }
 }
 
-TEST(BuiltinApiSpec, DescribesVersionAndTheFiveSnapshotActions) {
+// The 52 actions of the official spec (tccli's api.json, 2026-05-28), in its order.
+const std::vector<std::string> every_action{
+    "ClearTables", "CompareIdlFiles", "CreateBackup", "CreateCluster", "CreateSnapshots", "CreateTableGroup",
+    "CreateTables", "DeleteBackupRecords", "DeleteCluster", "DeleteIdlFiles", "DeleteSnapshots",
+    "DeleteTableDataFlow", "DeleteTableGroup", "DeleteTableIndex", "DeleteTables", "DescribeApplications",
+    "DescribeBackupRecords", "DescribeClusterTags", "DescribeClusters", "DescribeIdlFileInfos", "DescribeMachine",
+    "DescribeRegions", "DescribeSnapshots", "DescribeTableGroupTags", "DescribeTableGroups", "DescribeTableTags",
+    "DescribeTables", "DescribeTablesInRecycle", "DescribeTasks", "DescribeUinInWhitelist", "DisableRestProxy",
+    "EnableRestProxy", "ImportSnapshots", "MergeTablesData", "ModifyCensorship", "ModifyClusterMachine",
+    "ModifyClusterName", "ModifyClusterPassword", "ModifyClusterTags", "ModifySnapshots", "ModifyTableGroupName",
+    "ModifyTableGroupTags", "ModifyTableMemos", "ModifyTableQuotas", "ModifyTableTags", "ModifyTables",
+    "RecoverRecycleTables", "SetBackupExpireRule", "SetTableDataFlow", "SetTableIndex", "UpdateApply",
+    "VerifyIdlFiles"};
+
+TEST(BuiltinApiSpec, DescribesVersionAndEveryActionOfTheApi) {
     const auto& spec = ApiSpec::builtin();
     EXPECT_EQ(spec.version(), "2019-08-23");
-    const std::vector<std::string> expected{"CreateSnapshots", "DescribeSnapshots", "DeleteSnapshots",
-                                            "ModifySnapshots", "ImportSnapshots"};
-    EXPECT_EQ(spec.action_names(), expected);
-    for (const auto& name : expected) {
+    EXPECT_EQ(spec.action_names(), every_action);
+    for (const auto& name : every_action) {
         const ActionSpec* action = spec.find_action(name);
         ASSERT_NE(action, nullptr) << name;
         EXPECT_EQ(action->name, name);
@@ -41,7 +57,8 @@ TEST(BuiltinApiSpec, DescribesVersionAndTheFiveSnapshotActions) {
         ASSERT_NE(action->output, nullptr) << name;
         EXPECT_EQ(action->output->name, name + "Response");
         ASSERT_NE(action->output->find_member("RequestId"), nullptr) << name;
-        EXPECT_EQ(action->frequency_limit, 20u) << name;
+        const bool two_hundred = name == "CreateTables" || name == "DeleteTables" || name == "ModifyTables";
+        EXPECT_EQ(action->frequency_limit, two_hundred ? 200u : 20u) << name;
     }
 }
 
@@ -51,7 +68,7 @@ TEST(BuiltinApiSpec, OutputFieldsMatchTheOfficialSpec) {
     const auto& spec = ApiSpec::builtin();
     const auto rows_of = [&](const std::string& action) {
         std::vector<std::string> rows;
-        describe_members(action, "", *spec.find_action(action)->output, rows);
+        describe_members(action, "", *spec.find_action(action)->output, rows, Flag::output);
         return rows;
     };
     const std::vector<std::string> create{
@@ -89,7 +106,7 @@ TEST(BuiltinApiSpec, OutputFieldsMatchTheOfficialSpec) {
 
 TEST(BuiltinApiSpec, FindsActionsByExactNameOnly) {
     const auto& spec = ApiSpec::builtin();
-    const char* absent[] = {"", "createsnapshots", "CreateSnapshot", "CreateSnapshots ", "DescribeTables"};
+    const char* absent[] = {"", "createsnapshots", "CreateSnapshot", "CreateSnapshots ", "DescribeTable", "RollbackTables"};
     for (const char* name : absent) EXPECT_EQ(spec.find_action(name), nullptr) << name;
     EXPECT_EQ(&ApiSpec::builtin(), &spec);
 }
@@ -155,8 +172,24 @@ TEST(BuiltinApiSpec, InputParametersMatchTheOfficialSpec) {
     };
     const auto& spec = ApiSpec::builtin();
     std::vector<std::string> rows;
-    for (const auto& name : spec.action_names()) describe_members(name, "", *spec.find_action(name)->input, rows);
+    for (const auto* name : {"CreateSnapshots", "DescribeSnapshots", "DeleteSnapshots", "ModifySnapshots",
+                             "ImportSnapshots"})
+        describe_members(name, "", *spec.find_action(name)->input, rows);
     EXPECT_EQ(rows, expected);
+}
+
+// An object used both ways keeps both flags: IdlFileInfo's FileName is required in a request and
+// always in a response; its FileContent neither.
+TEST(BuiltinApiSpec, ObjectsUsedBothWaysKeepBothFlags) {
+    const auto* file = ApiSpec::builtin().find_action("VerifyIdlFiles")->input->find_member("NewIdlFiles")->object;
+    ASSERT_NE(file, nullptr);
+    EXPECT_TRUE(file->find_member("FileName")->required);
+    EXPECT_TRUE(file->find_member("FileName")->output_required);
+    EXPECT_FALSE(file->find_member("FileContent")->required);
+    EXPECT_FALSE(file->find_member("FileContent")->output_required);
+    const auto* clusters = ApiSpec::builtin().find_action("DescribeClusters")->output->find_member("Clusters");
+    EXPECT_TRUE(clusters->output_required);
+    EXPECT_TRUE(clusters->object->find_member("ClusterStatus") != nullptr);
 }
 
 TEST(BuiltinApiSpec, ObjectsAreSharedNotCopied) {

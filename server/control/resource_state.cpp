@@ -1,0 +1,183 @@
+#include "server/control/resource_state.hpp"
+
+#include "server/actions/resource_ids.hpp"
+#include "server/control/record_codec.hpp"
+
+#include <array>
+
+namespace tcaplus_mock {
+
+namespace json = boost::json;
+
+namespace {
+
+using storage::ClusterRecord;
+using storage::IdlFileRecord;
+using storage::TableGroupRecord;
+using storage::TableRecord;
+using storage::TagRecord;
+using storage::TaskRecord;
+
+constexpr auto text = FieldKind::text;
+constexpr auto integer = FieldKind::integer;
+constexpr auto time = FieldKind::time;
+
+const std::array<RecordField<ClusterRecord>, 16> cluster_fields{{
+    {"cluster_id", text, &ClusterRecord::cluster_id, true},
+    {"region", text, &ClusterRecord::region},
+    {"name", text, &ClusterRecord::name},
+    {"idl_type", text, &ClusterRecord::idl_type},
+    {"vpc_id", text, &ClusterRecord::vpc_id},
+    {"subnet_id", text, &ClusterRecord::subnet_id},
+    {"password", text, &ClusterRecord::password},
+    {"old_password", text, &ClusterRecord::old_password},
+    {"old_password_expire_time", time, &ClusterRecord::old_password_expire_time},
+    {"cluster_type", integer, &ClusterRecord::cluster_type},
+    {"auth_type", integer, &ClusterRecord::auth_type},
+    {"ipv6_enable", integer, &ClusterRecord::ipv6_enable},
+    {"server_list", FieldKind::json, &ClusterRecord::server_list},
+    {"proxy_list", FieldKind::json, &ClusterRecord::proxy_list},
+    {"created_time", time, &ClusterRecord::created_time},
+    {"ready_time", time, &ClusterRecord::ready_time},
+}};
+
+const std::array<RecordField<TableGroupRecord>, 4> table_group_fields{{
+    {"cluster_id", text, &TableGroupRecord::cluster_id, true},
+    {"table_group_id", text, &TableGroupRecord::table_group_id, true},
+    {"name", text, &TableGroupRecord::name},
+    {"created_time", time, &TableGroupRecord::created_time},
+}};
+
+const std::array<RecordField<IdlFileRecord>, 9> idl_file_fields{{
+    {"cluster_id", text, &IdlFileRecord::cluster_id, true},
+    {"file_id", integer, &IdlFileRecord::file_id, true},
+    {"name", text, &IdlFileRecord::name, true},
+    {"file_type", text, &IdlFileRecord::file_type, true},
+    {"ext_type", text, &IdlFileRecord::ext_type, true},
+    {"size", integer, &IdlFileRecord::size},
+    {"content", text, &IdlFileRecord::content, true},
+    {"table_group_id", text, &IdlFileRecord::table_group_id},
+    {"created_time", time, &IdlFileRecord::created_time},
+}};
+
+const std::array<RecordField<TableRecord>, 18> table_fields{{
+    {"cluster_id", text, &TableRecord::cluster_id, true},
+    {"table_group_id", text, &TableRecord::table_group_id, true},
+    {"table_name", text, &TableRecord::table_name, true},
+    {"instance_id", text, &TableRecord::instance_id},
+    {"table_type", text, &TableRecord::table_type},
+    {"idl_type", text, &TableRecord::idl_type},
+    {"file_id", integer, &TableRecord::file_id},
+    {"list_element_num", integer, &TableRecord::list_element_num},
+    {"sort_field_num", integer, &TableRecord::sort_field_num},
+    {"sort_rule", integer, &TableRecord::sort_rule},
+    {"sharding_key_set", text, &TableRecord::sharding_key_set},
+    {"reserved_volume", integer, &TableRecord::reserved_volume},
+    {"reserved_read_qps", integer, &TableRecord::reserved_read_qps},
+    {"reserved_write_qps", integer, &TableRecord::reserved_write_qps},
+    {"memo", text, &TableRecord::memo},
+    {"created_time", time, &TableRecord::created_time},
+    {"updated_time", time, &TableRecord::updated_time},
+    {"recycled_time", time, &TableRecord::recycled_time},
+}};
+
+const std::array<RecordField<TaskRecord>, 10> task_fields{{
+    {"cluster_id", text, &TaskRecord::cluster_id, true},
+    {"number", integer, &TaskRecord::number, true},
+    {"type", text, &TaskRecord::type, true},
+    {"table_group_id", text, &TaskRecord::table_group_id},
+    {"table_name", text, &TaskRecord::table_name},
+    {"instance_id", text, &TaskRecord::instance_id},
+    {"operator", text, &TaskRecord::operator_name},
+    {"content", text, &TaskRecord::content},
+    {"start_time", time, &TaskRecord::start_time},
+    {"end_time", time, &TaskRecord::end_time},
+}};
+
+const std::array<RecordField<TagRecord>, 4> tag_fields{{
+    {"kind", text, &TagRecord::kind, true},
+    {"resource", text, &TagRecord::resource, true},
+    {"key", text, &TagRecord::key, true},
+    {"value", text, &TagRecord::value},
+}};
+
+template <class Record, std::size_t N>
+json::array write_list(const std::vector<Record>& records, const std::array<RecordField<Record>, N>& fields,
+                       std::chrono::seconds zone) {
+    json::array list;
+    for (const auto& record : records) list.push_back(write_record<Record>(record, fields, zone));
+    return list;
+}
+
+template <class Record, std::size_t N>
+Record read_item(const json::value& item, const std::string& path, Record defaults,
+                 const std::array<RecordField<Record>, N>& fields, std::chrono::seconds zone) {
+    return read_record<Record>(item, path, std::move(defaults), fields, zone);
+}
+
+}  // namespace
+
+void read_resource_list(std::string_view key, const json::value& item, const std::string& path,
+                        const std::string& account, std::chrono::seconds zone, std::int64_t now, ResourceState& state) {
+    if (key == "clusters") {
+        ClusterRecord defaults;
+        defaults.account = account;
+        defaults.idl_type = "MIX";
+        defaults.created_time = now;
+        auto cluster = read_item(item, path, defaults, cluster_fields, zone);
+        if (cluster.name.empty()) cluster.name = cluster.cluster_id;
+        state.clusters.push_back(std::move(cluster));
+    } else if (key == "table_groups") {
+        auto group = read_item(item, path, TableGroupRecord{account, {}, {}, {}, now}, table_group_fields, zone);
+        if (group.name.empty()) group.name = group.table_group_id;
+        state.table_groups.push_back(std::move(group));
+    } else if (key == "idl_files") {
+        IdlFileRecord defaults;
+        defaults.account = account;
+        defaults.created_time = now;
+        state.idl_files.push_back(read_item(item, path, defaults, idl_file_fields, zone));
+    } else if (key == "tables") {
+        TableRecord defaults;
+        defaults.account = account;
+        defaults.table_type = "GENERIC";
+        defaults.idl_type = "PROTO";
+        defaults.created_time = defaults.updated_time = now;
+        state.tables.push_back(read_item(item, path, defaults, table_fields, zone));
+    } else if (key == "tasks") {
+        TaskRecord defaults;
+        defaults.account = defaults.operator_name = account;
+        defaults.start_time = defaults.end_time = now;
+        state.tasks.push_back(read_item(item, path, defaults, task_fields, zone));
+    } else if (key == "tags") {
+        state.tags.push_back(read_item(item, path, TagRecord{account, {}, {}, {}, {}}, tag_fields, zone));
+    }
+}
+
+void write_resource_lists(const ResourceState& state, std::chrono::seconds zone, json::object& account_object) {
+    account_object["clusters"] = write_list(state.clusters, cluster_fields, zone);
+    account_object["table_groups"] = write_list(state.table_groups, table_group_fields, zone);
+    account_object["idl_files"] = write_list(state.idl_files, idl_file_fields, zone);
+    account_object["tables"] = write_list(state.tables, table_fields, zone);
+    account_object["tasks"] = write_list(state.tasks, task_fields, zone);
+    account_object["tags"] = write_list(state.tags, tag_fields, zone);
+}
+
+ResourceState read_resources(storage::Repository& repository, const std::string& account) {
+    return {repository.clusters().of_account(account), repository.table_groups().of_account(account),
+            repository.idl_files().of_account(account), repository.tables().of_account(account),
+            repository.tasks().of_account(account),     repository.tags().of_account(account)};
+}
+
+void store_resources(storage::Repository& repository, ResourceState state) {
+    for (const auto& cluster : state.clusters) repository.clusters().put(cluster);
+    for (const auto& group : state.table_groups) repository.table_groups().put(group);
+    for (const auto& file : state.idl_files) repository.idl_files().put(file);
+    for (auto& table : state.tables) {
+        if (table.instance_id.empty()) table.instance_id = new_table_instance_id(repository);
+        repository.tables().put(table);
+    }
+    for (const auto& task : state.tasks) repository.tasks().insert(task);
+    for (const auto& tag : state.tags) repository.tags().put(tag);
+}
+
+}  // namespace tcaplus_mock
