@@ -219,12 +219,16 @@ struct Store::State {
         std::lock_guard lock(health_mutex);
         health.last_write_failed = failure != nullptr;
         if (!failure) return;
-        ++health.failed_writes;
         try {
             std::rethrow_exception(failure);
+        } catch (const JobRefused&) {
+            health.last_write_failed = false;  // the job's own decision: the store is fine
+            return;
         } catch (const std::exception& error) {
+            ++health.failed_writes;
             health.last_failure = error.what();
         } catch (...) {
+            ++health.failed_writes;
             health.last_failure = "a non-standard exception";
         }
     }

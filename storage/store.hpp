@@ -26,6 +26,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 namespace tcaplus_mock::storage {
@@ -52,6 +53,14 @@ struct StoreHealth {
     bool last_write_failed = false;
     std::uint64_t failed_writes = 0;  // jobs that failed since start-up, for any reason
     std::string last_failure;         // what() of the last failure, "" when none
+};
+
+// Thrown by a write job that decides, part way, that nothing it wrote should stay (a request refused
+// for a reason only the stored rows tell): its savepoint is rolled back and `done` gets it as the job's
+// exception, but it is not a failure of the store (health() does not count it).
+class JobRefused : public std::runtime_error {
+public:
+    JobRefused() : std::runtime_error("the job refused to go on") {}
 };
 
 using StoreJob = std::function<void(Repository& repository)>;

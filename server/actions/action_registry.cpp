@@ -1,6 +1,10 @@
 #include "server/actions/action_registry.hpp"
 
+#include "server/actions/clusters/cluster_actions.hpp"
 #include "server/actions/snapshots/snapshot_actions.hpp"
+#include "server/actions/table_groups/table_group_actions.hpp"
+#include "server/actions/tags/tag_actions.hpp"
+#include "server/actions/tasks/task_actions.hpp"
 #include "server/core/api_errors.hpp"
 
 #include <array>
@@ -13,6 +17,28 @@ namespace {
 
 // One row per action the emulator carries out, grouped by the resource it acts on.
 constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, ActionHandler>>({
+    // clusters/
+    {"CreateCluster", &create_cluster},
+    {"DescribeClusters", &describe_clusters},
+    {"DeleteCluster", &delete_cluster},
+    {"ModifyClusterName", &modify_cluster_name},
+    {"ModifyClusterPassword", &modify_cluster_password},
+    {"ModifyClusterMachine", &modify_cluster_machine},
+    {"DescribeMachine", &describe_machine},
+    {"DescribeRegions", &describe_regions},
+    {"DescribeUinInWhitelist", &describe_uin_in_whitelist},
+    // table_groups/
+    {"CreateTableGroup", &create_table_group},
+    {"DescribeTableGroups", &describe_table_groups},
+    {"DeleteTableGroup", &delete_table_group},
+    {"ModifyTableGroupName", &modify_table_group_name},
+    // tags/
+    {"DescribeClusterTags", &describe_cluster_tags},
+    {"ModifyClusterTags", &modify_cluster_tags},
+    {"DescribeTableGroupTags", &describe_table_group_tags},
+    {"ModifyTableGroupTags", &modify_table_group_tags},
+    // tasks/
+    {"DescribeTasks", &describe_tasks},
     // snapshots/
     {"CreateSnapshots", &create_snapshots},
     {"DescribeSnapshots", &describe_snapshots},

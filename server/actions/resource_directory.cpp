@@ -101,8 +101,10 @@ std::vector<Found<ClusterRecord>> ResourceDirectory::clusters() {
             by_id.insert_or_assign(named.cluster_id, Found<ClusterRecord>{named_cluster(named.cluster_id, named.first_create_time), false});
     for (const auto& declared : scope_.settings.clusters)
         by_id.insert_or_assign(declared.id, Found<ClusterRecord>{named_cluster(declared.id, scope_.named_since), false});
-    for (auto& stored : repository_.clusters().of_account(scope_.account))
-        by_id.insert_or_assign(stored.cluster_id, Found<ClusterRecord>{std::move(stored), true});
+    for (auto& stored : repository_.clusters().of_account(scope_.account)) {
+        auto id = stored.cluster_id;  // not the moved-from record's: arguments have no evaluation order
+        by_id.insert_or_assign(std::move(id), Found<ClusterRecord>{std::move(stored), true});
+    }
     std::vector<Found<ClusterRecord>> list;
     for (auto& [id, found] : by_id)
         if (seen_from_region(found.record)) list.push_back(std::move(found));
@@ -148,8 +150,10 @@ std::vector<Found<TableGroupRecord>> ResourceDirectory::table_groups(std::string
         for (const auto& group : declared->table_groups)
             by_id.insert_or_assign(group.id, Found<TableGroupRecord>{
                                                  named_table_group(cluster_id, group.id, scope_.named_since), false});
-    for (auto& stored : repository_.table_groups().of_cluster(scope_.account, cluster_id))
-        by_id.insert_or_assign(stored.table_group_id, Found<TableGroupRecord>{std::move(stored), true});
+    for (auto& stored : repository_.table_groups().of_cluster(scope_.account, cluster_id)) {
+        auto id = stored.table_group_id;  // not the moved-from record's
+        by_id.insert_or_assign(std::move(id), Found<TableGroupRecord>{std::move(stored), true});
+    }
     std::vector<Found<TableGroupRecord>> list;
     for (auto& [id, found] : by_id) list.push_back(std::move(found));
     sort_by(list, [](const auto& a, const auto& b) { return id_before(a.table_group_id, b.table_group_id); });
@@ -196,8 +200,10 @@ std::vector<Found<TableRecord>> ResourceDirectory::tables(std::string_view clust
             for (const auto& name : group.tables)
                 by_key.insert_or_assign(Key{group.id, name}, Found<TableRecord>{
                                             named_table(cluster_id, group.id, name, scope_.named_since), false});
-    for (auto& stored : repository_.tables().of_cluster(scope_.account, cluster_id))
-        by_key.insert_or_assign(Key{stored.table_group_id, stored.table_name}, Found<TableRecord>{std::move(stored), true});
+    for (auto& stored : repository_.tables().of_cluster(scope_.account, cluster_id)) {
+        Key key{stored.table_group_id, stored.table_name};  // not the moved-from record's
+        by_key.insert_or_assign(std::move(key), Found<TableRecord>{std::move(stored), true});
+    }
     std::vector<Found<TableRecord>> list;
     for (auto& [key, found] : by_key) list.push_back(std::move(found));
     sort_by(list, [](const auto& a, const auto& b) {

@@ -1,5 +1,5 @@
 #pragma once
-// The hash, MAC and encoding primitives the signature verifiers need. OpenSSL stays in the .cpp.
+// The hash and MAC primitives the signature verifiers need (base64: server/core/encodings.hpp). OpenSSL stays in the .cpp.
 // Every function is pure and thread safe; inputs and outputs are byte strings in std::string.
 
 #include <string>
@@ -18,9 +18,6 @@ std::string hmac_sha1(std::string_view key, std::string_view data);
 
 // Lowercase hex of any bytes.
 std::string hex(std::string_view bytes);
-
-// Standard base64 (RFC 4648 alphabet, `=` padding, no line breaks).
-std::string base64_encode(std::string_view bytes);
 
 // True when a and b hold the same bytes. The time taken depends on their lengths only,
 // never on where they differ.

@@ -2,6 +2,7 @@
 
 #include "server/auth/crypto.hpp"
 #include "server/auth/signing_host.hpp"
+#include "server/core/encodings.hpp"
 
 #include <algorithm>
 
@@ -37,7 +38,7 @@ std::string v1_string_to_sign(std::string_view method, std::string_view host, st
 }
 
 std::string v1_signature(V1SignatureMethod method, std::string_view secret_key, std::string_view string_to_sign) {
-    return crypto::base64_encode(method == V1SignatureMethod::hmac_sha256
+    return encodings::base64_encode(method == V1SignatureMethod::hmac_sha256
                                      ? crypto::hmac_sha256(secret_key, string_to_sign)
                                      : crypto::hmac_sha1(secret_key, string_to_sign));
 }

@@ -7,6 +7,7 @@
 
 #include <boost/system/result.hpp>
 
+#include <optional>
 #include <string>
 
 namespace tcaplus_mock {
@@ -21,6 +22,13 @@ struct ApiError {
 
 template <class T>
 using Result = boost::system::result<T, ApiError>;
+
+// The error of `result`, or nullopt when it holds a value.
+template <class T>
+std::optional<ApiError> error_of(const Result<T>& result) {
+    if (result) return std::nullopt;
+    return result.error();
+}
 
 // Called by Result<T>::value() on an error; throws std::runtime_error with the code and message.
 [[noreturn]] void throw_exception_from_error(const ApiError& error, const boost::source_location& location);

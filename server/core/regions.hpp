@@ -15,4 +15,14 @@ bool is_region_id(std::string_view region);
 // The views point at static storage; safe to call from any thread.
 const std::vector<std::string_view>& all_region_ids();
 
+// What DescribeRegions says of a region: Tencent Cloud's short name and numeric id for it.
+struct RegionFacts {
+    std::string_view id;    // ap-guangzhou
+    std::string_view abbr;  // gz
+    unsigned number;        // 1
+};
+
+// The facts of `region`, or nullptr when it is not a region id.
+const RegionFacts* region_facts(std::string_view region);
+
 }  // namespace tcaplus_mock

@@ -83,6 +83,12 @@ std::string sanitize_utf8(std::string_view text) {
     return clean;
 }
 
+std::size_t utf8_length(std::string_view text) noexcept {
+    std::size_t count = 0;
+    for (std::size_t at = 0; at < text.size(); ++count) at += std::max<std::size_t>(1, sequence_length(text, at));
+    return count;
+}
+
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) noexcept {
     if (text.size() <= max_bytes) return text;
     std::size_t end = max_bytes;

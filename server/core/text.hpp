@@ -44,6 +44,9 @@ bool is_valid_utf8(std::string_view text) noexcept;
 // `text` with every ill-formed UTF-8 sequence replaced by U+FFFD, so it can be echoed in JSON.
 std::string sanitize_utf8(std::string_view text);
 
+// The number of characters (code points) of UTF-8 `text`; each byte of an ill-formed sequence counts one.
+std::size_t utf8_length(std::string_view text) noexcept;
+
 // The longest prefix of `text` of at most `max_bytes` bytes that does not end inside a UTF-8
 // sequence (for cutting echoed values short without breaking a character).
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) noexcept;

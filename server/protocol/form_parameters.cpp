@@ -1,13 +1,12 @@
 #include "server/protocol/form_parameters.hpp"
 
 #include "server/core/api_errors.hpp"
+#include "server/core/encodings.hpp"
 #include "server/core/text.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
-#include <boost/url/encoding_opts.hpp>
-#include <boost/url/pct_string_view.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -18,13 +17,6 @@ namespace tcaplus_mock {
 namespace {
 
 namespace json = boost::json;
-namespace urls = boost::urls;
-
-std::optional<std::string> percent_decode(std::string_view encoded) {
-    auto checked = urls::make_pct_string_view(urls::string_view(encoded.data(), encoded.size()));
-    if (checked.has_error()) return std::nullopt;
-    return checked->decode(urls::encoding_opts(/*space_as_plus=*/true));
-}
 
 ApiError bad_percent_encoding(std::string_view name, std::string_view raw_value) {
     return errors::invalid_parameter_value(name, raw_value, "percent-encoded text (`%` followed by two hex digits)",
@@ -162,9 +154,9 @@ Result<FormPairs> parse_form_pairs(std::string_view encoded) {
         const auto equals = piece.find('=');
         if (equals == std::string_view::npos) return errors::form_pair_without_equals();
         const auto raw_name = piece.substr(0, equals), raw_value = piece.substr(equals + 1);
-        auto name = percent_decode(raw_name);
+        auto name = encodings::percent_decode(raw_name);
         if (!name) return bad_percent_encoding(raw_name, raw_name);
-        auto value = percent_decode(raw_value);
+        auto value = encodings::percent_decode(raw_value);
         if (!value) return bad_percent_encoding(*name, raw_value);
         // As a JSON body's strings are; a name that is not UTF-8 names no parameter, and is
         // refused as unknown later.
@@ -183,7 +175,7 @@ std::string redacted_form(std::string_view encoded) {
         if (end == std::string_view::npos) end = encoded.size();
         const auto piece = encoded.substr(start, end - start);
         const auto equals = piece.find('=');
-        const auto name = percent_decode(piece.substr(0, equals));
+        const auto name = encodings::percent_decode(piece.substr(0, equals));
         if (equals != std::string_view::npos && name && (*name == "Signature" || *name == "Token")) {
             out.append(piece.substr(0, equals + 1)).append("REDACTED");
         } else {

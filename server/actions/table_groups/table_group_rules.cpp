@@ -1,0 +1,49 @@
+#include "server/actions/table_groups/table_group_rules.hpp"
+
+#include "server/actions/response_values.hpp"
+#include "server/core/api_errors.hpp"
+#include "server/core/text.hpp"
+
+namespace tcaplus_mock {
+
+namespace json = boost::json;
+
+std::optional<ApiError> check_table_group_name(std::string_view name) {
+    const auto length = text::utf8_length(name);
+    if (length > 0 && length <= 32) return std::nullopt;
+    return errors::make("InvalidParameterValue.InvalidTableGroupName",
+                        "The table group name " + errors::quoted_value(name) + " is not valid. Expected 1 to 32 characters.",
+                        "非法的表格组名称 " + errors::quoted_value(name) + "，应为 1 到 32 个字符。", "TableGroupName");
+}
+
+std::optional<ApiError> check_name_free(ResourceDirectory& directory, std::string_view cluster_id,
+                                        std::string_view name, std::string_view except_id) {
+    for (const auto& group : directory.table_groups(cluster_id))
+        if (group.record.name == name && group.record.table_group_id != except_id)
+            return errors::make("ResourceUnavailable.DuplicateTableGroupName",
+                                "The cluster " + errors::quoted(cluster_id) + " already has a table group named " +
+                                    errors::quoted_value(name) + ".",
+                                "集群 " + errors::quoted(cluster_id) + " 中已有名为 " + errors::quoted_value(name) +
+                                    " 的表格组。",
+                                "TableGroupName");
+    return std::nullopt;
+}
+
+json::object table_group_info(const storage::TableGroupRecord& group, ResourceDirectory& directory,
+                              const ActionContext& context) {
+    std::size_t tables = 0;
+    for (const auto& table : directory.tables(group.cluster_id))
+        if (table.record.table_group_id == group.table_group_id && !table.record.recycled_time) ++tables;
+    return json::object({{"TableGroupId", group.table_group_id},
+                         {"TableGroupName", group.name},
+                         {"CreatedTime", datetime_value(group.created_time, context.config.api.utc_offset, context.memory)},
+                         {"TableCount", tables},
+                         {"TotalSize", 0},
+                         {"TxhBackupExpireDay", 7},
+                         {"EnableMysql", 0},
+                         {"MysqlConnIp", ""},
+                         {"MysqlConnPort", 0}},
+                        context.memory);
+}
+
+}  // namespace tcaplus_mock
