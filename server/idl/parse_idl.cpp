@@ -2,6 +2,7 @@
 
 #include "server/idl/proto_idl.hpp"
 #include "server/idl/source_text.hpp"
+#include "server/idl/tdr_idl.hpp"
 
 #include <exception>
 #include <new>
@@ -13,7 +14,7 @@ boost::system::result<ParsedIdl, IdlParseError> parse_idl(IdlFormat format, std:
                                                           const std::vector<ImportableFile>& importable) {
     try {
         if (auto too_big = check_file_size(file_name, text)) return *too_big;
-        if (format == IdlFormat::tdr) return IdlParseError{"TDR files are not read yet.", sanitized(file_name), 0, 0};
+        if (format == IdlFormat::tdr) return parse_tdr_idl(file_name, text);
         return parse_proto_idl(file_name, text, importable);
     } catch (const std::bad_alloc&) {
         return IdlParseError{"Not enough memory to read the file.", std::string(file_name), 0, 0};

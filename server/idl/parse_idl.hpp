@@ -1,5 +1,5 @@
 #pragma once
-// Reads one uploaded IDL file into the tables it defines.
+// Reads one uploaded IDL file (protobuf or TDR XML) into the tables it defines.
 
 #include "server/idl/table_schema.hpp"
 
@@ -44,7 +44,10 @@ using ImportableFile = std::pair<std::string, std::string>;
 //     parser recorded one, in the file where it was found.
 //   - A file named like a built-in file (`tcaplusservice.optionv1.proto`) is only checked for
 //     syntax and defines no table.
-// TDR: not read yet (an IdlParseError).
+// TDR (XML, pugixml): root <metalib tagsetversion="1">; a <struct> with a `primarykey` attribute
+//   is a table. The bytes are read as they are, whatever encoding the declaration names (GBK
+//   included): names are matched byte for byte, nothing is converted. XML errors, a NUL byte, an
+//   unknown entry type, an undefined macro are IdlParseErrors with a line and column.
 //
 // Lines and columns are 1-based; columns count bytes (a tab is one column).
 //
