@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian/Ubuntu packages, what tcaplus-mock needs and the machine lacks.
-#   scripts/install-deps.sh          build dependencies (compiler, CMake, Boost >= 1.81, SQLite, OpenSSL)
+#   scripts/install-deps.sh          build dependencies (compiler, CMake, Boost >= 1.81, SQLite, OpenSSL,
+#                                    protobuf and its compiler's parser, pugixml)
 #   scripts/install-deps.sh --test   also GoogleTest, Node.js and npm (the official SDK suite),
 #                                    Python 3 (the reliability suite), wrk and nginx-light (the
 #                                    benchmark's smoke run)
@@ -40,7 +41,7 @@ boost_packages() {
   fi
 }
 
-packages=(g++ cmake make libsqlite3-dev libssl-dev ca-certificates)
+packages=(g++ cmake make libsqlite3-dev libssl-dev libprotobuf-dev libprotoc-dev libpugixml-dev ca-certificates)
 [ "$want_test" = 1 ] && packages+=(libgtest-dev)
 [ "$want_bench" = 1 ] && packages+=(python3 wrk nginx-light)
 [ "$want_sanitize" = 1 ] && packages+=(libgtest-dev clang)
