@@ -17,7 +17,7 @@ namespace {
 namespace pb = google::protobuf;
 
 // As published with the SDKs (GoTcaplusSDK pb/example/PB/table/tcaplusservice.optionv1.proto).
-constexpr std::string_view options_text = R"proto(// TcaplusService option Ver.1
+constexpr std::string_view options_text = R"idl(// TcaplusService option Ver.1
 syntax = "proto2";
 
 package tcaplusservice;
@@ -41,7 +41,7 @@ extend google.protobuf.FieldOptions
     optional string tcaplus_desc                    = 60001; // Tcaplus description
     optional bool tcaplus_crypto                    = 60002; // Tcaplus crypto
 }
-)proto";
+)idl";
 
 // A built-in file that does not build is a defect of this program, not of an upload: the first
 // error is kept and thrown once the protobuf library has returned.
@@ -76,7 +76,8 @@ std::unique_ptr<pb::DescriptorPool> build_pool() {
     ErrorRecorder errors;
     pb::FileDescriptorProto descriptor_file;
     pb::FileDescriptorProto::descriptor()->file()->CopyTo(&descriptor_file);
-    if (pool->BuildFileCollectingErrors(descriptor_file, &errors) == nullptr) errors.throw_if_failed(descriptor_file_name);
+    if (pool->BuildFileCollectingErrors(descriptor_file, &errors) == nullptr)
+        errors.throw_if_failed(descriptor_file_name);
 
     pb::FileDescriptorProto options_file;
     {

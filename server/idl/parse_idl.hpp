@@ -19,7 +19,8 @@ inline constexpr std::size_t max_idl_file_size = 1024 * 1024;
 // A protobuf file whose brackets ({, [, (, <) nest deeper than this is refused before the
 // protobuf parser sees it, which recurses on nesting. The documented limit on nested types is
 // 30 levels (a table rule, table_rules.hpp); this leaves room for the brackets of options and
-// map types at that depth.
+// map types at that depth. (The DescriptorPool itself refuses message declarations nested more
+// than 32 deep, with its own error.)
 inline constexpr int max_bracket_nesting = 64;
 
 // A protobuf file may import files that import files, at most this deep.

@@ -88,7 +88,7 @@ std::string pool_name_of(std::string_view file_name) {
 
 // Parses `text` with the protobuf compiler's parser, after the checks that keep it safe.
 boost::system::result<std::unique_ptr<ParsedFile>, IdlParseError> parse_file(std::string_view display_name,
-                                                                            std::string_view text) {
+                                                                             std::string_view text) {
     if (auto error = check_file_size(display_name, text)) return *error;
     if (auto error = check_no_nul_byte(display_name, text)) return *error;
     if (auto error = check_bracket_nesting(display_name, text, max_bracket_nesting)) return *error;
@@ -112,8 +112,8 @@ public:
 
     // Parses and builds `text` as the pool file `pool_name`, after the files it imports.
     boost::system::result<const pb::FileDescriptor*, IdlParseError> load(const std::string& pool_name,
-                                                                        std::string_view display_name,
-                                                                        std::string_view text, int depth);
+                                                                         std::string_view display_name,
+                                                                         std::string_view text, int depth);
 
 private:
     std::optional<IdlParseError> load_imports(const ParsedFile& file, std::string_view display_name,
@@ -139,7 +139,8 @@ std::optional<Located> check_range_counts(const ParsedFile& file, std::string_vi
                            what + "; this reader accepts at most " + std::to_string(max_ranges_per_type) + ".",
                        element_position(file, text, element, pb::DescriptorPool::ErrorCollector::NAME)};
     };
-    if (message.reserved_range_size() > max_ranges_per_type) return too_many(message, message.name(), "reserved ranges");
+    if (message.reserved_range_size() > max_ranges_per_type)
+        return too_many(message, message.name(), "reserved ranges");
     if (message.reserved_name_size() > max_ranges_per_type) return too_many(message, message.name(), "reserved names");
     if (message.extension_range_size() > max_ranges_per_type)
         return too_many(message, message.name(), "extension ranges");
@@ -159,7 +160,8 @@ std::optional<Located> check_range_counts(const ParsedFile& file, std::string_vi
         if (enum_type.reserved_range_size() > max_ranges_per_type ||
             enum_type.reserved_name_size() > max_ranges_per_type)
             return Located{"The enum " + quoted(enum_type.name()) + " declares more than " +
-                               std::to_string(max_ranges_per_type) + " reserved ranges or names; this reader accepts at most " +
+                               std::to_string(max_ranges_per_type) +
+                               " reserved ranges or names; this reader accepts at most " +
                                std::to_string(max_ranges_per_type) + ".",
                            element_position(file, text, enum_type, pb::DescriptorPool::ErrorCollector::NAME)};
     for (const auto& message : file.proto.message_type())
@@ -167,9 +169,7 @@ std::optional<Located> check_range_counts(const ParsedFile& file, std::string_vi
     return std::nullopt;
 }
 
-bool names_builtin_symbol(const std::string& name) {
-    return builtin_pool().FindFileContainingSymbol(name) != nullptr;
-}
+bool names_builtin_symbol(const std::string& name) { return builtin_pool().FindFileContainingSymbol(name) != nullptr; }
 
 // A pool over an underlay does not see clashes with the underlay's symbols, so an upload that
 // redefines a built-in name (google.protobuf.MessageOptions, tcaplusservice.tcaplus_index) is
@@ -182,9 +182,9 @@ std::optional<Located> check_builtin_clashes(const ParsedFile& file, std::string
         const std::string prefix = package.substr(0, end);
         if (pool.FindMessageTypeByName(prefix) || pool.FindEnumTypeByName(prefix) || pool.FindExtensionByName(prefix) ||
             pool.FindEnumValueByName(prefix) || pool.FindServiceByName(prefix))
-            return Located{"The package " + quoted(package) + " clashes with " + quoted(prefix) +
-                               ", defined by a built-in file.",
-                           element_position(file, text, proto, pb::DescriptorPool::ErrorCollector::NAME)};
+            return Located{
+                "The package " + quoted(package) + " clashes with " + quoted(prefix) + ", defined by a built-in file.",
+                element_position(file, text, proto, pb::DescriptorPool::ErrorCollector::NAME)};
         if (end == std::string::npos) break;
     }
     const std::string scope = package.empty() ? "" : package + ".";
@@ -213,7 +213,8 @@ std::optional<Located> check_builtin_clashes(const ParsedFile& file, std::string
 std::optional<Located> check_extension_numbers(const ParsedFile& file, std::string_view text,
                                                const pb::FieldDescriptor& extension,
                                                const pb::FieldDescriptorProto& declared) {
-    const pb::FieldDescriptor* taken = builtin_pool().FindExtensionByNumber(extension.containing_type(), extension.number());
+    const pb::FieldDescriptor* taken =
+        builtin_pool().FindExtensionByNumber(extension.containing_type(), extension.number());
     if (taken == nullptr || taken == &extension) return std::nullopt;
     return Located{"Extension number " + std::to_string(extension.number()) + " of " +
                        extension.containing_type()->full_name() + " is already used by " + taken->full_name() + " (" +
@@ -224,7 +225,8 @@ std::optional<Located> check_extension_numbers(const ParsedFile& file, std::stri
 std::optional<Located> check_extension_numbers(const ParsedFile& file, std::string_view text,
                                                const pb::Descriptor& message, const pb::DescriptorProto& declared) {
     for (int i = 0; i < message.extension_count() && i < declared.extension_size(); ++i)
-        if (auto found = check_extension_numbers(file, text, *message.extension(i), declared.extension(i))) return found;
+        if (auto found = check_extension_numbers(file, text, *message.extension(i), declared.extension(i)))
+            return found;
     for (int i = 0; i < message.nested_type_count() && i < declared.nested_type_size(); ++i)
         if (auto found = check_extension_numbers(file, text, *message.nested_type(i), declared.nested_type(i)))
             return found;
@@ -234,7 +236,8 @@ std::optional<Located> check_extension_numbers(const ParsedFile& file, std::stri
 std::optional<Located> check_extension_numbers(const ParsedFile& file, std::string_view text,
                                                const pb::FileDescriptor& built) {
     for (int i = 0; i < built.extension_count() && i < file.proto.extension_size(); ++i)
-        if (auto found = check_extension_numbers(file, text, *built.extension(i), file.proto.extension(i))) return found;
+        if (auto found = check_extension_numbers(file, text, *built.extension(i), file.proto.extension(i)))
+            return found;
     for (int i = 0; i < built.message_type_count() && i < file.proto.message_type_size(); ++i)
         if (auto found = check_extension_numbers(file, text, *built.message_type(i), file.proto.message_type(i)))
             return found;
@@ -255,7 +258,8 @@ std::optional<IdlParseError> UploadReader::load_imports(const ParsedFile& file, 
         file.locations.FindImport(&file.proto, import, &line, &column);
         const TextPosition at = position_from_tokenizer(text, line, column);
         if (std::find(loading_.begin(), loading_.end(), import) != loading_.end())
-            return parse_error(display_name, "The import of " + quoted(import) + " makes a cycle: it imports this file.", at);
+            return parse_error(display_name,
+                               "The import of " + quoted(import) + " makes a cycle: it imports this file.", at);
         const ImportableFile* found = find_importable(import);
         if (found == nullptr)
             return parse_error(display_name,
@@ -273,14 +277,15 @@ std::optional<IdlParseError> UploadReader::load_imports(const ParsedFile& file, 
 }
 
 boost::system::result<const pb::FileDescriptor*, IdlParseError> UploadReader::load(const std::string& pool_name,
-                                                                                  std::string_view display_name,
-                                                                                  std::string_view text, int depth) {
+                                                                                   std::string_view display_name,
+                                                                                   std::string_view text, int depth) {
     auto parsed = parse_file(display_name, text);
     if (!parsed) return parsed.error();
     ParsedFile& file = **parsed;
     file.proto.set_name(pool_name);
     if (auto problem = check_range_counts(file, text)) return parse_error(display_name, problem->message, problem->at);
-    if (auto problem = check_builtin_clashes(file, text)) return parse_error(display_name, problem->message, problem->at);
+    if (auto problem = check_builtin_clashes(file, text))
+        return parse_error(display_name, problem->message, problem->at);
 
     loading_.push_back(pool_name);
     auto import_error = load_imports(file, display_name, text, depth);

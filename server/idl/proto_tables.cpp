@@ -39,11 +39,20 @@ TableOptions table_options(const pb::Descriptor& message) {
         if (field.type() != pb::UnknownField::TYPE_LENGTH_DELIMITED) continue;
         const std::string& value = field.length_delimited();
         switch (field.number()) {
-            case message_option::primary_key: options.primary_key = value; break;
-            case message_option::index: options.indexes.push_back(value); break;
-            case message_option::sharding_key: options.sharding_key = value; break;
-            case message_option::custom_attributes: options.custom_attributes = value; break;
-            default: break;
+            case message_option::primary_key:
+                options.primary_key = value;
+                break;
+            case message_option::index:
+                options.indexes.push_back(value);
+                break;
+            case message_option::sharding_key:
+                options.sharding_key = value;
+                break;
+            case message_option::custom_attributes:
+                options.custom_attributes = value;
+                break;
+            default:
+                break;
         }
     }
     return options;
@@ -97,7 +106,7 @@ const pb::Descriptor* nested_type(const pb::FieldDescriptor& field) {
     if (is_map(field)) {
         const pb::FieldDescriptor* value = field.message_type()->map_value();
         return value != nullptr && value->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE ? value->message_type()
-                                                                                              : nullptr;
+                                                                                             : nullptr;
     }
     return field.cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE ? field.message_type() : nullptr;
 }

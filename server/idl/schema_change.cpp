@@ -30,13 +30,15 @@ Problem check_key_fields(const TableDefinition& old_table, const TableDefinition
     const FieldsByName new_keys = by_name(new_table.key_fields);
     const FieldsByName new_values = by_name(new_table.value_fields);
     for (const auto& old_key : old_table.key_fields) {
-        const std::string subject = "The primary key field " + quoted(old_key.name) + " of the table " + quoted(old_table.name);
+        const std::string subject =
+            "The primary key field " + quoted(old_key.name) + " of the table " + quoted(old_table.name);
         const FieldDefinition* kept = find(new_keys, old_key.name);
         if (kept == nullptr) {
             for (const auto& new_key : new_table.key_fields)
                 if (old_key.number > 0 && new_key.number == old_key.number)
                     return subject + " was renamed to " + quoted(new_key.name) + key_rule;
-            if (find(new_values, old_key.name) != nullptr) return subject + " is no longer in the primary key" + key_rule;
+            if (find(new_values, old_key.name) != nullptr)
+                return subject + " is no longer in the primary key" + key_rule;
             return subject + " was removed" + key_rule;
         }
         if (kept->type != old_key.type)
@@ -53,7 +55,8 @@ Problem check_required_fields(const TableDefinition& old_table, const TableDefin
     const FieldsByName new_keys = by_name(new_table.key_fields);
     const FieldsByName new_values = by_name(new_table.value_fields);
     for (const auto& field : old_table.value_fields)
-        if (field.label == "required" && find(new_values, field.name) == nullptr && find(new_keys, field.name) == nullptr)
+        if (field.label == "required" && find(new_values, field.name) == nullptr &&
+            find(new_keys, field.name) == nullptr)
             return "The required field " + quoted(field.name) + " of the table " + quoted(old_table.name) +
                    " was deleted; a required field that is not a primary key field cannot be deleted.";
     return std::nullopt;
@@ -83,7 +86,8 @@ Problem check_field_numbers(const TableDefinition& old_table, const TableDefinit
 
 Problem check_tdr_version(const TableDefinition& old_table, const TableDefinition& new_table) {
     if (old_table.format != IdlFormat::tdr || new_table.format != IdlFormat::tdr) return std::nullopt;
-    const bool changed = old_table.key_fields != new_table.key_fields || old_table.value_fields != new_table.value_fields;
+    const bool changed =
+        old_table.key_fields != new_table.key_fields || old_table.value_fields != new_table.value_fields;
     if (!changed || new_table.tdr_version > old_table.tdr_version) return std::nullopt;
     return "The fields of the table " + quoted(old_table.name) + " changed but its version stays " +
            std::to_string(new_table.tdr_version) + " (was " + std::to_string(old_table.tdr_version) +

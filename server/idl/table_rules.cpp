@@ -73,7 +73,8 @@ bool is_identifier_char(char c) {
 std::string table_phrase(const DeclaredTable& declared) { return "the table " + quoted(declared.name); }
 
 std::string capitalized(std::string sentence) {
-    if (!sentence.empty() && sentence[0] >= 'a' && sentence[0] <= 'z') sentence[0] = static_cast<char>(sentence[0] - 32);
+    if (!sentence.empty() && sentence[0] >= 'a' && sentence[0] <= 'z')
+        sentence[0] = static_cast<char>(sentence[0] - 32);
     return sentence;
 }
 
@@ -108,9 +109,12 @@ CustomAttributes read_custom_attributes(const DeclaredTable& declared) {
         const std::string key(text::trim_blanks(std::string_view(item).substr(0, equals)));
         const std::string value(text::trim_blanks(std::string_view(item).substr(equals + 1)));
         if (text::iequals(key, "TableType")) {
-            if (text::iequals(value, "GENERIC")) attributes.type = TableType::generic;
-            else if (text::iequals(value, "LIST")) attributes.type = TableType::list;
-            else if (text::iequals(value, "SORTLIST")) attributes.type = TableType::sortlist;
+            if (text::iequals(value, "GENERIC"))
+                attributes.type = TableType::generic;
+            else if (text::iequals(value, "LIST"))
+                attributes.type = TableType::list;
+            else if (text::iequals(value, "SORTLIST"))
+                attributes.type = TableType::sortlist;
             else
                 fail(capitalized(table_phrase(declared)) + " declares the TableType " + quoted(value) +
                      "; a table type is GENERIC, LIST or SORTLIST.");
@@ -145,7 +149,8 @@ Problem check_key_field(const DeclaredTable& declared, const std::string& name, 
         return "The primary key of " + table_phrase(declared) + " names an empty field; it is a comma list of fields.";
     if (contains(seen, name)) return field + " is named twice; each primary key field is named once.";
     const DeclaredField* found = find_field(declared, name);
-    if (found == nullptr) return field + " is not a field of the table; primary key fields must be fields of the table.";
+    if (found == nullptr)
+        return field + " is not a field of the table; primary key fields must be fields of the table.";
     if (found->composite)
         return field + " has the type " + quoted(found->definition.type) +
                "; primary key fields are of a basic type, not a message, struct or union.";
@@ -164,9 +169,8 @@ Problem check_primary_key(const DeclaredTable& declared, TableType type) {
     const bool tdr_list = declared.format == IdlFormat::tdr && is_list_type(type);
     const std::size_t limit = tdr_list ? max_tdr_list_key_fields : max_key_fields;
     if (names.size() > limit)
-        return "The primary key of " + table_phrase(declared) + " has " + std::to_string(names.size()) +
-               " fields; " + (tdr_list ? "a LIST table's primary key has at most 3 fields."
-                                       : "a primary key has at most 4 fields.");
+        return "The primary key of " + table_phrase(declared) + " has " + std::to_string(names.size()) + " fields; " +
+               (tdr_list ? "a LIST table's primary key has at most 3 fields." : "a primary key has at most 4 fields.");
     std::vector<std::string> seen;
     for (const auto& name : names) {
         if (auto problem = check_key_field(declared, name, seen)) return problem;
@@ -227,8 +231,9 @@ std::vector<std::string> common_index_fields(const std::vector<IndexDefinition>&
                                              const std::vector<std::string>& key) {
     std::vector<std::string> common;
     for (const auto& field : key) {
-        const bool everywhere = std::all_of(indexes.begin(), indexes.end(),
-                                            [&](const IndexDefinition& index) { return contains(index.columns, field); });
+        const bool everywhere = std::all_of(indexes.begin(), indexes.end(), [&](const IndexDefinition& index) {
+            return contains(index.columns, field);
+        });
         if (everywhere && !contains(common, field)) common.push_back(field);
     }
     return common;
@@ -265,11 +270,13 @@ Problem check_sharding_key(const DeclaredTable& declared, const TableDefinition&
     const auto common = common_index_fields(table.indexes, key);
     const char* what = declared.format == IdlFormat::tdr ? "splittablekey" : "sharding key";
     for (const auto& field : split_list(*declared.sharding_key)) {
-        const std::string subject = "The " + std::string(what) + " field " + quoted(field) + " of " + table_phrase(declared);
+        const std::string subject =
+            "The " + std::string(what) + " field " + quoted(field) + " of " + table_phrase(declared);
         if (!contains(key, field))
             return subject + " is not a primary key field; the " + what + " is made of primary key fields.";
         if (declared.format == IdlFormat::proto && !table.indexes.empty() && !contains(common, field))
-            return subject + " is not in every index; the sharding key is a subset of the fields common to all indexes.";
+            return subject +
+                   " is not in every index; the sharding key is a subset of the fields common to all indexes.";
     }
     return std::nullopt;
 }

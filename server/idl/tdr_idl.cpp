@@ -27,13 +27,13 @@ struct BasicType {
 
 // TDR's basic types (GoTcaplusSDK table_common.xml and the TDR type list), matched ignoring case.
 constexpr BasicType basic_types[] = {
-    {"char", true},       {"uchar", true},      {"byte", true},     {"tinyint", true},  {"tinyuint", true},
-    {"int8", true},       {"uint8", true},      {"bool", true},     {"short", false},   {"ushort", false},
-    {"smallint", false},  {"smalluint", false}, {"int16", false},   {"uint16", false},  {"int", false},
-    {"uint", false},      {"int32", false},     {"uint32", false},  {"long", false},    {"ulong", false},
-    {"bigint", false},    {"biguint", false},   {"int64", false},   {"uint64", false},  {"longlong", false},
-    {"ulonglong", false}, {"float", false},     {"double", false},  {"date", false},    {"time", false},
-    {"datetime", false},  {"ip", false},        {"wchar", false},   {"string", false},  {"wstring", false},
+    {"char", true},       {"uchar", true},      {"byte", true},    {"tinyint", true}, {"tinyuint", true},
+    {"int8", true},       {"uint8", true},      {"bool", true},    {"short", false},  {"ushort", false},
+    {"smallint", false},  {"smalluint", false}, {"int16", false},  {"uint16", false}, {"int", false},
+    {"uint", false},      {"int32", false},     {"uint32", false}, {"long", false},   {"ulong", false},
+    {"bigint", false},    {"biguint", false},   {"int64", false},  {"uint64", false}, {"longlong", false},
+    {"ulonglong", false}, {"float", false},     {"double", false}, {"date", false},   {"time", false},
+    {"datetime", false},  {"ip", false},        {"wchar", false},  {"string", false}, {"wstring", false},
 };
 
 const BasicType* find_basic_type(std::string_view name) {
@@ -119,11 +119,14 @@ Error TdrReader::read_metalib(pugi::xml_document& document) {
     int roots = 0;
     for (pugi::xml_node child : document.children()) {
         if (child.type() != pugi::node_element) continue;
-        if (++roots > 1) return error_at(child, "The document has a second root element <" + std::string(child.name()) + ">; a TDR file has one <metalib>.");
+        if (++roots > 1)
+            return error_at(child, "The document has a second root element <" + std::string(child.name()) +
+                                       ">; a TDR file has one <metalib>.");
     }
     metalib_ = document.document_element();
     if (std::strcmp(metalib_.name(), "metalib") != 0)
-        return error_at(metalib_, "The root element is <" + sanitized(metalib_.name()) + ">; a TDR file's root is <metalib>.");
+        return error_at(metalib_,
+                        "The root element is <" + sanitized(metalib_.name()) + ">; a TDR file's root is <metalib>.");
     if (text::trim_blanks(metalib_.attribute("tagsetversion").value()) != "1")
         return error_at(metalib_, "The metalib's tagsetversion is " + quoted(attribute(metalib_, "tagsetversion")) +
                                       "; it must be 1.");
@@ -142,7 +145,8 @@ Error TdrReader::read_macro(pugi::xml_node macro) {
     if (!number)
         return error_at(macro, "The value " + quoted(value) + " of the macro " + quoted(name) +
                                    " is neither an integer nor an earlier macro.");
-    if (!macros_.emplace(name, *number).second) return error_at(macro, "The macro " + quoted(name) + " is defined twice.");
+    if (!macros_.emplace(name, *number).second)
+        return error_at(macro, "The macro " + quoted(name) + " is defined twice.");
     return std::nullopt;
 }
 
@@ -200,7 +204,8 @@ Error TdrReader::read_entry(pugi::xml_node entry, Composite& composite) {
                                    ", which is neither a TDR basic type nor a struct or union of this file.");
     if (auto error = read_number(entry, "size", definition.size)) return error;
     if (auto error = read_number(entry, "count", definition.count)) return error;
-    definition.string_like = basic != nullptr && (text::iequals(basic->name, "string") || text::iequals(basic->name, "wstring"));
+    definition.string_like =
+        basic != nullptr && (text::iequals(basic->name, "string") || text::iequals(basic->name, "wstring"));
     if (definition.string_like && definition.size == 0)
         return error_at(entry, "The string entry " + quoted(definition.name) + " has no size; TDR strings need one.");
     field.composite = basic == nullptr;
@@ -245,7 +250,8 @@ DeclaredTable TdrReader::declared_table(const Composite& composite, int nesting_
         DeclaredIndex index;
         index.name = std::string(text::trim_blanks(index_node.attribute("name").value()));
         index.columns = split_list(index_node.attribute("column").value());
-        index.text = "name=\"" + attribute(index_node, "name") + "\" column=\"" + attribute(index_node, "column") + "\"";
+        index.text =
+            "name=\"" + attribute(index_node, "name") + "\" column=\"" + attribute(index_node, "column") + "\"";
         index.well_formed = !index.name.empty() && has_attribute(index_node, "column");
         declared.indexes.push_back(std::move(index));
     }

@@ -16,7 +16,9 @@ std::vector<int> nesting_depths(const std::vector<std::vector<std::size_t>>& use
     const std::size_t count = uses.size();
     std::vector<int> depth(count, 0);
     std::vector<Visit> visit(count, Visit::not_yet);
-    const auto one_deeper = [cap](int below) { return below == unbounded_nesting ? below : std::min(below + 1, cap + 1); };
+    const auto one_deeper = [cap](int below) {
+        return below == unbounded_nesting ? below : std::min(below + 1, cap + 1);
+    };
     // Depth-first with an explicit stack of (type, next use to look at): a chain of thousands of
     // types must not recurse.
     std::vector<std::pair<std::size_t, std::size_t>> stack;

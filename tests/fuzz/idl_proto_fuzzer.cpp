@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const IdlParseError& error = parsed.error();
         fuzz::require(error.file == "fuzz.proto" || (error.file == "common" && !upload.empty()),
                       "an error names a file of the upload");
-        require_none(invariants::broken_by(error, error.file == "common" ? std::string_view(upload[0].second) : main_file));
+        require_none(
+            invariants::broken_by(error, error.file == "common" ? std::string_view(upload[0].second) : main_file));
         return 0;
     }
     for (const auto& table : parsed->tables) require_none(invariants::broken_by(table));

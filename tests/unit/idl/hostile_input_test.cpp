@@ -73,8 +73,8 @@ TEST(HostileInput, DeepBracketNestingIsRefusedBeforeTheParser) {
     parse_anything(IdlFormat::proto, "option (x) = " + std::string(500000, '<'));
     parse_anything(IdlFormat::proto, std::string(300000, '[') + std::string(300000, '('));
     // In comments and strings they do not.
-    EXPECT_EQ(parse_ok(IdlFormat::proto, std::string(examples::verify_example_proto) + "\n// " + std::string(1000, '{') +
-                                             "\n/* " + std::string(1000, '(') + " */\n")
+    EXPECT_EQ(parse_ok(IdlFormat::proto, std::string(examples::verify_example_proto) + "\n// " +
+                                             std::string(1000, '{') + "\n/* " + std::string(1000, '(') + " */\n")
                   .tables.size(),
               1u);
 }
@@ -108,7 +108,9 @@ TEST(HostileInput, LongChainsOfTypes) {
     // 15,000 types each holding the next: the nesting rule, without recursing 15,000 deep.
     std::string proto = proto2_file(
         "message t { option(tcaplusservice.tcaplus_primary_key) = \"k\"; required int32 k = 1; optional m0 n = 2; }\n");
-    std::string tdr = "<struct name=\"t\" primarykey=\"k\"><entry name=\"k\" type=\"int\"/><entry name=\"n\" type=\"s0\"/></struct>\n";
+    std::string tdr =
+        "<struct name=\"t\" primarykey=\"k\"><entry name=\"k\" type=\"int\"/><entry name=\"n\" "
+        "type=\"s0\"/></struct>\n";
     for (int i = 0; i < 15000; ++i) {
         const std::string next = std::to_string(i + 1);
         proto += "message m" + std::to_string(i) + " { optional m" + next + " n = 1; }\n";
@@ -122,7 +124,8 @@ TEST(HostileInput, LongChainsOfTypes) {
         EXPECT_LT(Clock::now() - start, time_budget);
         ASSERT_EQ(parsed.tables.size(), 1u);
         ASSERT_TRUE(parsed.tables[0].problem.has_value());
-        EXPECT_NE(parsed.tables[0].problem->find("more than 30 levels"), std::string::npos) << *parsed.tables[0].problem;
+        EXPECT_NE(parsed.tables[0].problem->find("more than 30 levels"), std::string::npos)
+            << *parsed.tables[0].problem;
     }
 }
 
@@ -145,11 +148,14 @@ TEST(HostileInput, InvalidUtf8) {
     EXPECT_EQ(invariants::broken_by(error, bad_identifier), nullptr);
     EXPECT_EQ(error.line, 2);
     // In comments and strings: fine.
-    EXPECT_EQ(parse_ok(IdlFormat::proto, std::string(examples::verify_example_proto) + "\n// \xc3\x28 \xff\n").tables.size(), 1u);
+    EXPECT_EQ(
+        parse_ok(IdlFormat::proto, std::string(examples::verify_example_proto) + "\n// \xc3\x28 \xff\n").tables.size(),
+        1u);
     // In TDR names: the table breaks the naming rule, and its JSON is UTF-8.
-    const ParsedIdl parsed = parse_ok(IdlFormat::tdr, tdr_file("<struct name=\"t\xff\" primarykey=\"k\xfe\">"
-                                                               "<entry name=\"k\xfe\" type=\"int\"/><entry name=\"v\xc0\" type=\"int\"/>"
-                                                               "</struct>"));
+    const ParsedIdl parsed =
+        parse_ok(IdlFormat::tdr, tdr_file("<struct name=\"t\xff\" primarykey=\"k\xfe\">"
+                                          "<entry name=\"k\xfe\" type=\"int\"/><entry name=\"v\xc0\" type=\"int\"/>"
+                                          "</struct>"));
     ASSERT_EQ(parsed.tables.size(), 1u);
     ASSERT_TRUE(parsed.tables[0].problem.has_value());
     EXPECT_TRUE(text::is_valid_utf8(*parsed.tables[0].problem));
@@ -168,7 +174,8 @@ TEST(HostileInput, TenThousandFields) {
         fields += "optional int32 f" + std::to_string(i) + " = " + std::to_string(i + 2) + ";\n";
         entries += "<entry name=\"f" + std::to_string(i) + "\" type=\"int\"/>\n";
     }
-    const std::string proto = proto2_file("message t {\noption(tcaplusservice.tcaplus_primary_key) = \"k\";\n" + fields + "}\n");
+    const std::string proto =
+        proto2_file("message t {\noption(tcaplusservice.tcaplus_primary_key) = \"k\";\n" + fields + "}\n");
     const std::string tdr = tdr_file("<struct name=\"t\" primarykey=\"k\">\n" + entries + "</struct>\n");
     for (const auto& [format, text] : {std::pair{IdlFormat::proto, proto}, std::pair{IdlFormat::tdr, tdr}}) {
         const auto start = Clock::now();
@@ -186,22 +193,25 @@ TEST(HostileInput, HugeListsInOptionsAndAttributes) {
     std::string key_list, columns;
     for (int i = 0; i < 60000; ++i) key_list += "k" + std::to_string(i) + ",";
     const std::string proto = proto2_file("message t {\noption(tcaplusservice.tcaplus_primary_key) = \"" + key_list +
-                                          "\";\noption(tcaplusservice.tcaplus_index) = \"i(" + key_list + ")\";\n"
+                                          "\";\noption(tcaplusservice.tcaplus_index) = \"i(" + key_list +
+                                          ")\";\n"
                                           "required int32 k0 = 1; optional int32 v = 2; }\n");
     const auto start = Clock::now();
     const ParsedIdl parsed = parse_ok(IdlFormat::proto, proto);
     EXPECT_LT(Clock::now() - start, time_budget);
     ASSERT_EQ(parsed.tables.size(), 1u);
     EXPECT_NE(parsed.tables[0].problem->find("has 60001 fields"), std::string::npos) << *parsed.tables[0].problem;
-    parse_anything(IdlFormat::tdr, tdr_file("<struct name=\"t\" primarykey=\"" + key_list + "\" customattr2=\"" +
-                                            std::string(200000, ';') + "\"><entry name=\"k0\" type=\"int\"/></struct>"));
+    parse_anything(IdlFormat::tdr,
+                   tdr_file("<struct name=\"t\" primarykey=\"" + key_list + "\" customattr2=\"" +
+                            std::string(200000, ';') + "\"><entry name=\"k0\" type=\"int\"/></struct>"));
 }
 
 TEST(HostileInput, ThousandsOfReservedRangesAreRefused) {
     std::string reserved = "reserved 1";
     for (int i = 2; i < 50000; ++i) reserved += ", " + std::to_string(i * 2);
     const auto start = Clock::now();
-    const IdlParseError error = parse_fails(IdlFormat::proto, "syntax = \"proto2\";\nmessage m {\n" + reserved + ";\n}\n");
+    const IdlParseError error =
+        parse_fails(IdlFormat::proto, "syntax = \"proto2\";\nmessage m {\n" + reserved + ";\n}\n");
     EXPECT_LT(Clock::now() - start, time_budget);
     EXPECT_NE(error.message.find("more than 100 reserved ranges"), std::string::npos) << error.message;
     EXPECT_EQ(error.line, 2);
@@ -209,8 +219,9 @@ TEST(HostileInput, ThousandsOfReservedRangesAreRefused) {
 
 TEST(HostileInput, ManyCustomOptions) {
     // Thousands of extensions of MessageOptions, each set once on one message.
-    std::string extensions = "syntax = \"proto2\";\nimport \"google/protobuf/descriptor.proto\";\n"
-                             "extend google.protobuf.MessageOptions {\n";
+    std::string extensions =
+        "syntax = \"proto2\";\nimport \"google/protobuf/descriptor.proto\";\n"
+        "extend google.protobuf.MessageOptions {\n";
     std::string options;
     for (int i = 0; i < 15000; ++i) {
         extensions += "optional int32 e" + std::to_string(i) + " = " + std::to_string(70000 + i) + ";\n";

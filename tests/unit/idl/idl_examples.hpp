@@ -44,7 +44,8 @@ constexpr std::string_view modify_example_proto =
     R"idl(syntax="proto2";package myTcaplusTable;import "tcaplusservice.optionv1.proto";message tb_example{option(tcaplusservice.tcaplus_primary_key)="uin,name";required int64 uin = 1;required string name = 2;required int32 gamesvrid = 3;optional string logintime = 4;optional int32 add_v1 = 5;})idl";
 
 // GoTcaplusSDK pb/autotest/unittest/table/table_common.proto: proto3, indexes, a LIST table.
-constexpr std::string_view sdk_common_proto = R"idl(syntax = "proto3";                      // Specify the version of the protocol buffers language
+constexpr std::string_view sdk_common_proto =
+    R"idl(syntax = "proto3";                      // Specify the version of the protocol buffers language
 
 package tcaplusservice;
 

@@ -23,7 +23,8 @@ inline ParsedIdl parse_ok(IdlFormat format, std::string_view text, const std::ve
 }
 
 inline IdlParseError parse_fails(IdlFormat format, std::string_view text,
-                                 const std::vector<ImportableFile>& importable = {}, std::string_view file_name = "test") {
+                                 const std::vector<ImportableFile>& importable = {},
+                                 std::string_view file_name = "test") {
     auto parsed = parse_idl(format, file_name, text, importable);
     if (parsed.has_value()) {
         ADD_FAILURE() << "expected a parse error, got " << parsed->tables.size() << " tables";

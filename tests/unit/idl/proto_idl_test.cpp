@@ -26,10 +26,9 @@ TEST(ProtoIdl, TerraformFileDefinesOneTable) {
     EXPECT_EQ(table.value_fields[2].label, "repeated");
     EXPECT_EQ(table.value_fields[4].type, "pay_info");
     EXPECT_EQ(table.value_fields[4].number, 8);
-    EXPECT_EQ(key_fields_json(table),
-              R"({"KeyField":[{"Label":"required","Name":"uin","Type":"int64"},)"
-              R"({"Crypto":false,"Label":"required","Name":"name","Type":"string"},)"
-              R"({"Label":"required","Name":"region","Type":"int32"}],"Num":3})");
+    EXPECT_EQ(key_fields_json(table), R"({"KeyField":[{"Label":"required","Name":"uin","Type":"int64"},)"
+                                      R"({"Crypto":false,"Label":"required","Name":"name","Type":"string"},)"
+                                      R"({"Label":"required","Name":"region","Type":"int32"}],"Num":3})");
     EXPECT_EQ(index_key_set_json(table), R"({"Num":0})");
     EXPECT_EQ(sharding_key_set(table), "");
 }
@@ -40,9 +39,8 @@ TEST(ProtoIdl, VerifyExampleAnswersAsTheRealService) {
     ASSERT_EQ(table_names(parsed), Names{"tb_example"});
     const TableDefinition& table = parsed.tables[0];
     EXPECT_EQ(table.problem, std::nullopt);
-    EXPECT_EQ(key_fields_json(table),
-              R"({"KeyField":[{"Label":"required","Name":"uin","Type":"int64"},)"
-              R"({"Crypto":false,"Label":"required","Name":"name","Type":"string"}],"Num":2})");
+    EXPECT_EQ(key_fields_json(table), R"({"KeyField":[{"Label":"required","Name":"uin","Type":"int64"},)"
+                                      R"({"Crypto":false,"Label":"required","Name":"name","Type":"string"}],"Num":2})");
     EXPECT_EQ(value_fields_json(table),
               R"({"Num":2,"ValueField":[{"Label":"required","Name":"gamesvrid","Type":"int32"},)"
               R"({"Crypto":false,"Label":"optional","Name":"logintime","Type":"string"}]})");
@@ -63,9 +61,8 @@ TEST(ProtoIdl, SdkProto3FileHasIndexesAndAListTable) {
     EXPECT_EQ(names_of(players.key_fields), (Names{"player_id", "player_name", "player_email"}));
     EXPECT_EQ(players.key_fields[0].label, "optional");  // proto3: no label is optional
     EXPECT_EQ(players.value_fields[1].label, "repeated");
-    EXPECT_EQ(index_key_set_json(players),
-              R"({"IndexKey":[{"Fields":["player_id","player_name"],"Name":"index_1"},)"
-              R"({"Fields":["player_id","player_email"],"Name":"index_2"}],"Num":2})");
+    EXPECT_EQ(index_key_set_json(players), R"({"IndexKey":[{"Fields":["player_id","player_name"],"Name":"index_1"},)"
+                                           R"({"Fields":["player_id","player_email"],"Name":"index_2"}],"Num":2})");
     EXPECT_EQ(sharding_key_set(players), "player_id");  // the fields common to every index
 
     const TableDefinition& online = parsed.tables[1];
@@ -158,7 +155,8 @@ message mine { option(tcaplusservice.tcaplus_primary_key) = "k"; required int32 
 
 TEST(ProtoIdl, ImportErrors) {
     const IdlParseError missing =
-        parse_fails(IdlFormat::proto, "syntax = \"proto2\";\nimport \"tcaplusservice.optionv1.proto\";\n  import \"gone.proto\";\n");
+        parse_fails(IdlFormat::proto,
+                    "syntax = \"proto2\";\nimport \"tcaplusservice.optionv1.proto\";\n  import \"gone.proto\";\n");
     EXPECT_NE(missing.message.find("`gone.proto` was not found"), std::string::npos) << missing.message;
     EXPECT_EQ(missing.file, "test");
     EXPECT_EQ(missing.line, 3);
@@ -183,7 +181,8 @@ import "google/protobuf/descriptor.proto";
 extend google.protobuf.MessageOptions { optional string tcaplus_primary_key = 60000; }
 )idl";
     EXPECT_TRUE(parse_ok(IdlFormat::proto, options, {}, "tcaplusservice.optionv1").tables.empty());
-    EXPECT_EQ(parse_fails(IdlFormat::proto, "syntax = \"proto2\";\nmessage {", {}, "tcaplusservice.optionv1.proto").line, 2);
+    EXPECT_EQ(
+        parse_fails(IdlFormat::proto, "syntax = \"proto2\";\nmessage {", {}, "tcaplusservice.optionv1.proto").line, 2);
     // An uploaded copy never replaces the built-in one.
     const std::vector<ImportableFile> upload = {{"tcaplusservice.optionv1", "garbage"}};
     EXPECT_EQ(parse_ok(IdlFormat::proto, examples::verify_example_proto, upload).tables.size(), 1u);
@@ -230,8 +229,8 @@ TEST_P(MalformedProtoTest, IsAnErrorWithItsPosition) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, MalformedProtoTest,
     ::testing::Values(
-        MalformedProto{"unterminated_message",
-                       "syntax = \"proto2\";\nmessage t {\n  optional int32 a = 1;\n", "Reached end of input", 4, 1},
+        MalformedProto{"unterminated_message", "syntax = \"proto2\";\nmessage t {\n  optional int32 a = 1;\n",
+                       "Reached end of input", 4, 1},
         MalformedProto{"missing_semicolon", "syntax = \"proto2\";\nmessage t {\n  optional int32 a = 1\n}\n",
                        "Expected \";\"", 4, 1},
         MalformedProto{"unknown_type",

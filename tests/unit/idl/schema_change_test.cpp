@@ -38,8 +38,10 @@ std::string proto_t(std::string_view fields, std::string_view key = "uin", std::
 const std::string base_fields = "required int64 uin = 1;\nrequired int32 level = 2;\noptional string nick = 3;\n";
 
 std::string tdr_t(std::string_view version, std::string_view entries) {
-    return tdr_file("<struct name=\"t\" primarykey=\"uin\" version=\"" + std::string(version) + "\">\n"
-                    "<entry name=\"uin\" type=\"uint64\"/>\n" + std::string(entries) + "</struct>\n");
+    return tdr_file("<struct name=\"t\" primarykey=\"uin\" version=\"" + std::string(version) +
+                    "\">\n"
+                    "<entry name=\"uin\" type=\"uint64\"/>\n" +
+                    std::string(entries) + "</struct>\n");
 }
 
 class SchemaChangeTest : public ::testing::TestWithParam<ChangeCase> {};
@@ -58,20 +60,23 @@ TEST_P(SchemaChangeTest, AppliesTheRules) {
 INSTANTIATE_TEST_SUITE_P(
     Changes, SchemaChangeTest,
     ::testing::Values(
-        ChangeCase{"official_modify_example_adds_a_field", IdlFormat::proto, std::string(examples::verify_example_proto),
-                   std::string(examples::modify_example_proto), nullptr},
+        ChangeCase{"official_modify_example_adds_a_field", IdlFormat::proto,
+                   std::string(examples::verify_example_proto), std::string(examples::modify_example_proto), nullptr},
         ChangeCase{"unchanged", IdlFormat::proto, proto_t(base_fields), proto_t(base_fields), nullptr},
         ChangeCase{"optional_field_deleted", IdlFormat::proto, proto_t(base_fields),
                    proto_t("required int64 uin = 1;\nrequired int32 level = 2;\n"), nullptr},
-        ChangeCase{"key_order_changed", IdlFormat::proto, proto_t(base_fields + "required int32 zone = 4;\n", "uin,zone"),
+        ChangeCase{"key_order_changed", IdlFormat::proto,
+                   proto_t(base_fields + "required int32 zone = 4;\n", "uin,zone"),
                    proto_t(base_fields + "required int32 zone = 4;\n", "zone,uin"), nullptr},
         ChangeCase{"required_field_deleted", IdlFormat::proto, proto_t(base_fields),
                    proto_t("required int64 uin = 1;\noptional string nick = 3;\n"),
                    "The required field `level` of the table `t` was deleted"},
-        ChangeCase{"key_field_removed", IdlFormat::proto, proto_t(base_fields + "required int32 zone = 4;\n", "uin,zone"),
-                   proto_t(base_fields), "The primary key field `zone` of the table `t` was removed"},
+        ChangeCase{"key_field_removed", IdlFormat::proto,
+                   proto_t(base_fields + "required int32 zone = 4;\n", "uin,zone"), proto_t(base_fields),
+                   "The primary key field `zone` of the table `t` was removed"},
         ChangeCase{"key_field_moved_to_values", IdlFormat::proto,
-                   proto_t(base_fields + "required int32 zone = 4;\n", "uin,zone"), proto_t(base_fields + "required int32 zone = 4;\n"),
+                   proto_t(base_fields + "required int32 zone = 4;\n", "uin,zone"),
+                   proto_t(base_fields + "required int32 zone = 4;\n"),
                    "`zone` of the table `t` is no longer in the primary key"},
         ChangeCase{"key_field_renamed", IdlFormat::proto, proto_t(base_fields),
                    proto_t("required int64 user = 1;\nrequired int32 level = 2;\noptional string nick = 3;\n", "user"),
@@ -88,12 +93,15 @@ INSTANTIATE_TEST_SUITE_P(
         ChangeCase{"field_number_retyped", IdlFormat::proto, proto_t(base_fields),
                    proto_t("required int64 uin = 1;\nrequired int32 level = 2;\noptional bytes nick = 3;\n"),
                    "(`nick`) changed its type from `string` to `bytes`"},
-        ChangeCase{"table_type_changed", IdlFormat::proto, proto_t(base_fields),
-                   proto_t(base_fields, "uin", "option(tcaplusservice.tcaplus_customattr) = \"TableType=LIST;ListNum=10\";\n"),
-                   "is GENERIC and the new definition makes it LIST; a table's type cannot change"},
-        ChangeCase{"tdr_entry_added_with_a_new_version", IdlFormat::tdr, tdr_t("1", "<entry name=\"a\" type=\"int\"/>\n"),
+        ChangeCase{
+            "table_type_changed", IdlFormat::proto, proto_t(base_fields),
+            proto_t(base_fields, "uin", "option(tcaplusservice.tcaplus_customattr) = \"TableType=LIST;ListNum=10\";\n"),
+            "is GENERIC and the new definition makes it LIST; a table's type cannot change"},
+        ChangeCase{"tdr_entry_added_with_a_new_version", IdlFormat::tdr,
+                   tdr_t("1", "<entry name=\"a\" type=\"int\"/>\n"),
                    tdr_t("2", "<entry name=\"a\" type=\"int\"/>\n<entry name=\"b\" type=\"int\"/>\n"), nullptr},
-        ChangeCase{"tdr_entry_added_in_the_same_version", IdlFormat::tdr, tdr_t("1", "<entry name=\"a\" type=\"int\"/>\n"),
+        ChangeCase{"tdr_entry_added_in_the_same_version", IdlFormat::tdr,
+                   tdr_t("1", "<entry name=\"a\" type=\"int\"/>\n"),
                    tdr_t("1", "<entry name=\"a\" type=\"int\"/>\n<entry name=\"b\" type=\"int\"/>\n"),
                    "changed but its version stays 1 (was 1); a TDR struct's version must be incremented"},
         ChangeCase{"tdr_key_retyped", IdlFormat::tdr, tdr_t("1", "<entry name=\"a\" type=\"int\"/>\n"),

@@ -22,15 +22,15 @@ TableDefinition tb_example() {
     TableDefinition table;
     table.name = "tb_example";
     table.key_fields = {proto_field("uin", "int64", "required", 1), proto_field("name", "string", "required", 2)};
-    table.value_fields = {proto_field("gamesvrid", "int32", "required", 3), proto_field("logintime", "string", "optional", 4)};
+    table.value_fields = {proto_field("gamesvrid", "int32", "required", 3),
+                          proto_field("logintime", "string", "optional", 4)};
     return table;
 }
 
 TEST(SchemaJson, TheRealServicesForm) {
     const TableDefinition table = tb_example();
-    EXPECT_EQ(key_fields_json(table),
-              R"({"KeyField":[{"Label":"required","Name":"uin","Type":"int64"},)"
-              R"({"Crypto":false,"Label":"required","Name":"name","Type":"string"}],"Num":2})");
+    EXPECT_EQ(key_fields_json(table), R"({"KeyField":[{"Label":"required","Name":"uin","Type":"int64"},)"
+                                      R"({"Crypto":false,"Label":"required","Name":"name","Type":"string"}],"Num":2})");
     EXPECT_EQ(value_fields_json(table),
               R"({"Num":2,"ValueField":[{"Label":"required","Name":"gamesvrid","Type":"int32"},)"
               R"({"Crypto":false,"Label":"optional","Name":"logintime","Type":"string"}]})");
@@ -63,7 +63,8 @@ TEST(SchemaJson, TdrFieldsHaveNoLabelAndShowSizeAndCount) {
     items.count = 10;
     table.key_fields = {id};
     table.value_fields = {items};
-    EXPECT_EQ(key_fields_json(table), R"({"KeyField":[{"Crypto":false,"Name":"id","Size":100,"Type":"string"}],"Num":1})");
+    EXPECT_EQ(key_fields_json(table),
+              R"({"KeyField":[{"Crypto":false,"Name":"id","Size":100,"Type":"string"}],"Num":1})");
     EXPECT_EQ(value_fields_json(table), R"({"Num":1,"ValueField":[{"Count":10,"Name":"items","Type":"uint64"}]})");
 }
 

@@ -21,10 +21,12 @@ void expect_terraform_user_info(const ParsedIdl& parsed) {
     EXPECT_EQ(table.problem, std::nullopt);
     EXPECT_EQ(table.format, IdlFormat::tdr);
     EXPECT_EQ(table.tdr_version, 1);
-    EXPECT_EQ(key_fields_json(table), R"({"KeyField":[{"Crypto":false,"Name":"id","Size":100,"Type":"string"}],"Num":1})");
-    EXPECT_EQ(value_fields_json(table),
-              R"({"Num":4,"ValueField":[{"Crypto":false,"Name":"username","Size":100,"Type":"string"},)"
-              R"({"Name":"age","Type":"int"},{"Name":"createat","Type":"uint64"},{"Name":"updateat","Type":"uint64"}]})");
+    EXPECT_EQ(key_fields_json(table),
+              R"({"KeyField":[{"Crypto":false,"Name":"id","Size":100,"Type":"string"}],"Num":1})");
+    EXPECT_EQ(
+        value_fields_json(table),
+        R"({"Num":4,"ValueField":[{"Crypto":false,"Name":"username","Size":100,"Type":"string"},)"
+        R"({"Name":"age","Type":"int"},{"Name":"createat","Type":"uint64"},{"Name":"updateat","Type":"uint64"}]})");
     EXPECT_EQ(sharding_key_set(table), "id");
     EXPECT_EQ(index_key_set_json(table), R"({"Num":0})");
 }
@@ -47,9 +49,10 @@ TEST(TdrIdl, SdkFileTables) {
     EXPECT_EQ(generic.type, TableType::generic);
     EXPECT_EQ(generic.tdr_version, 1);
     EXPECT_EQ(names_of(generic.key_fields), (Names{"uin", "name", "key3", "key4"}));
-    EXPECT_EQ(index_key_set_json(generic),
-              R"({"IndexKey":[{"Fields":["uin"],"Name":"index1"},{"Fields":["uin","name"],"Name":"index2"},)"
-              R"({"Fields":["uin","name","key3"],"Name":"index3"},{"Fields":["uin","key4"],"Name":"index4"}],"Num":4})");
+    EXPECT_EQ(
+        index_key_set_json(generic),
+        R"({"IndexKey":[{"Fields":["uin"],"Name":"index1"},{"Fields":["uin","name"],"Name":"index2"},)"
+        R"({"Fields":["uin","name","key3"],"Name":"index3"},{"Fields":["uin","key4"],"Name":"index4"}],"Num":4})");
     EXPECT_EQ(sharding_key_set(generic), "uin");
     EXPECT_EQ(generic.value_fields[3].count, 10u);  // items
     EXPECT_EQ(generic.value_fields[5].type, "struct_type");
@@ -121,13 +124,14 @@ TEST_P(MalformedTdrTest, IsAnErrorWithItsPosition) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, MalformedTdrTest,
     ::testing::Values(
-        MalformedTdr{"mismatched_end_tag", "<metalib tagsetversion=\"1\">\n  <struct name=\"t\">\n  </strukt>\n</metalib>\n",
+        MalformedTdr{"mismatched_end_tag",
+                     "<metalib tagsetversion=\"1\">\n  <struct name=\"t\">\n  </strukt>\n</metalib>\n",
                      "not well-formed", 3, 5},
         MalformedTdr{"unclosed_attribute", "<metalib tagsetversion=\"1\">\n <struct name=\"t>\n</metalib>\n",
                      "not well-formed", 2, 16},
         MalformedTdr{"empty_file", "", "No document element", 1, 1},
-        MalformedTdr{"wrong_root", "<?xml version=\"1.0\"?>\n<protocol tagsetversion=\"1\"/>\n", "root element is <protocol>",
-                     2, 1},
+        MalformedTdr{"wrong_root", "<?xml version=\"1.0\"?>\n<protocol tagsetversion=\"1\"/>\n",
+                     "root element is <protocol>", 2, 1},
         MalformedTdr{"second_root", "<metalib tagsetversion=\"1\"/>\n <metalib tagsetversion=\"1\"/>\n",
                      "second root element", 2, 2},
         MalformedTdr{"tagsetversion_2", "<metalib name=\"m\" tagsetversion=\"2\"/>\n", "tagsetversion is `2`", 1, 1},
@@ -136,25 +140,30 @@ INSTANTIATE_TEST_SUITE_P(
                      tdr_file("<struct name=\"t\" primarykey=\"k\">\n  <entry name=\"k\" type=\"int\"/>\n"
                               "  <entry name=\"v\" type=\"money\"/>\n</struct>\n"),
                      "the type `money`", 5, 3},
-        MalformedTdr{"undefined_macro",
-                     tdr_file("<struct name=\"t\">\n <entry name=\"s\" type=\"string\" size=\"NO_SUCH\"/>\n</struct>\n"),
-                     "size `NO_SUCH`", 4, 2},
-        MalformedTdr{"string_without_size", tdr_file("<struct name=\"t\">\n <entry name=\"s\" type=\"string\"/>\n</struct>\n"),
-                     "has no size", 4, 2},
-        MalformedTdr{"duplicate_entry",
-                     tdr_file("<struct name=\"t\">\n <entry name=\"a\" type=\"int\"/>\n <entry name=\"a\" type=\"int\"/>\n"
-                              "</struct>\n"),
-                     "defined twice", 5, 2},
-        MalformedTdr{"duplicate_struct", tdr_file("<struct name=\"t\"/>\n<union name=\"t\"/>\n"), "defined twice", 4, 1},
-        MalformedTdr{"unknown_refer",
-                     tdr_file("<struct name=\"t\">\n <entry name=\"a\" type=\"int\" count=\"4\" refer=\"n\"/>\n</struct>\n"),
-                     "refers to `n`", 4, 2},
-        MalformedTdr{"zero_count", tdr_file("<struct name=\"t\">\n <entry name=\"a\" type=\"int\" count=\"0\"/>\n</struct>\n"),
+        MalformedTdr{
+            "undefined_macro",
+            tdr_file("<struct name=\"t\">\n <entry name=\"s\" type=\"string\" size=\"NO_SUCH\"/>\n</struct>\n"),
+            "size `NO_SUCH`", 4, 2},
+        MalformedTdr{"string_without_size",
+                     tdr_file("<struct name=\"t\">\n <entry name=\"s\" type=\"string\"/>\n</struct>\n"), "has no size",
+                     4, 2},
+        MalformedTdr{
+            "duplicate_entry",
+            tdr_file("<struct name=\"t\">\n <entry name=\"a\" type=\"int\"/>\n <entry name=\"a\" type=\"int\"/>\n"
+                     "</struct>\n"),
+            "defined twice", 5, 2},
+        MalformedTdr{"duplicate_struct", tdr_file("<struct name=\"t\"/>\n<union name=\"t\"/>\n"), "defined twice", 4,
+                     1},
+        MalformedTdr{
+            "unknown_refer",
+            tdr_file("<struct name=\"t\">\n <entry name=\"a\" type=\"int\" count=\"4\" refer=\"n\"/>\n</struct>\n"),
+            "refers to `n`", 4, 2},
+        MalformedTdr{"zero_count",
+                     tdr_file("<struct name=\"t\">\n <entry name=\"a\" type=\"int\" count=\"0\"/>\n</struct>\n"),
                      "count `0`", 4, 2},
         MalformedTdr{"bad_version", tdr_file("<struct name=\"t\" version=\"v2\">\n</struct>\n"), "version `v2`", 3, 1},
         MalformedTdr{"macro_without_value", tdr_file("<macro name=\"M\"/>\n"), "neither an integer", 3, 1},
-        MalformedTdr{"nul_byte", "<metalib tagsetversion=\"1\">\n  <a>\0</a>\n</metalib>\n"s,
-                     "NUL byte", 2, 6}),
+        MalformedTdr{"nul_byte", "<metalib tagsetversion=\"1\">\n  <a>\0</a>\n</metalib>\n"s, "NUL byte", 2, 6}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
