@@ -172,6 +172,11 @@ CREATE TABLE tables (
     sort_field_num     INTEGER NOT NULL,
     sort_rule          INTEGER NOT NULL,
     sharding_key_set   TEXT    NOT NULL,
+    key_fields         TEXT    NOT NULL,
+    value_fields       TEXT    NOT NULL,
+    index_key_set      TEXT    NOT NULL,
+    tdr_version        INTEGER NOT NULL,
+    table_size         INTEGER NOT NULL,
     reserved_volume    INTEGER NOT NULL,
     reserved_read_qps  INTEGER NOT NULL,
     reserved_write_qps INTEGER NOT NULL,
@@ -211,7 +216,7 @@ INSERT INTO table_groups
     SELECT DISTINCT account, cluster_id, table_group_id, table_group_id, 0 FROM resources WHERE table_group_id <> '';
 INSERT INTO tables
     SELECT account, cluster_id, table_group_id, table_name, 'tcaplus-' || lower(hex(randomblob(4))), 'GENERIC',
-           'PROTO', 0, 0, 0, 0, '', 0, 0, 0, '', 0, 0, NULL
+           'PROTO', 0, 0, 0, 0, '', '', '', '', 1, 0, 0, 0, 0, '', 0, 0, NULL
     FROM resources WHERE table_name <> '';
 DROP TABLE resources;
 )sql";

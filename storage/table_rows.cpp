@@ -9,7 +9,7 @@ namespace tcaplus_mock::storage {
 namespace {
 
 using T = TableRecord;
-const std::array<Column<T>, 19> columns{{
+const std::array<Column<T>, 24> columns{{
     {"account", &T::account},
     {"cluster_id", &T::cluster_id},
     {"table_group_id", &T::table_group_id},
@@ -22,6 +22,11 @@ const std::array<Column<T>, 19> columns{{
     {"sort_field_num", &T::sort_field_num},
     {"sort_rule", &T::sort_rule},
     {"sharding_key_set", &T::sharding_key_set},
+    {"key_fields", &T::key_fields},
+    {"value_fields", &T::value_fields},
+    {"index_key_set", &T::index_key_set},
+    {"tdr_version", &T::tdr_version},
+    {"table_size", &T::table_size},
     {"reserved_volume", &T::reserved_volume},
     {"reserved_read_qps", &T::reserved_read_qps},
     {"reserved_write_qps", &T::reserved_write_qps},

@@ -26,6 +26,13 @@ struct TableRecord {
     std::int64_t sort_field_num = 0;
     std::int64_t sort_rule = 0;
     std::string sharding_key_set;
+    // The schema as ParsedTableInfoNew writes it (server/idl/schema_json.hpp); "" when unknown (a
+    // table only snapshots or the configuration name).
+    std::string key_fields;
+    std::string value_fields;
+    std::string index_key_set;
+    std::int64_t tdr_version = 1;
+    std::int64_t table_size = 0;  // bytes: what the last import brought; 0 when new or cleared
     std::int64_t reserved_volume = 0;
     std::int64_t reserved_read_qps = 0;
     std::int64_t reserved_write_qps = 0;

@@ -1,8 +1,10 @@
 #include "server/actions/action_registry.hpp"
 
 #include "server/actions/clusters/cluster_actions.hpp"
+#include "server/actions/idl_files/idl_file_actions.hpp"
 #include "server/actions/snapshots/snapshot_actions.hpp"
 #include "server/actions/table_groups/table_group_actions.hpp"
+#include "server/actions/tables/table_actions.hpp"
 #include "server/actions/tags/tag_actions.hpp"
 #include "server/actions/tasks/task_actions.hpp"
 #include "server/core/api_errors.hpp"
@@ -32,11 +34,28 @@ constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, A
     {"DescribeTableGroups", &describe_table_groups},
     {"DeleteTableGroup", &delete_table_group},
     {"ModifyTableGroupName", &modify_table_group_name},
+    // idl_files/
+    {"VerifyIdlFiles", &verify_idl_files},
+    {"CompareIdlFiles", &compare_idl_files},
+    {"DescribeIdlFileInfos", &describe_idl_file_infos},
+    {"DeleteIdlFiles", &delete_idl_files},
+    // tables/
+    {"CreateTables", &create_tables},
+    {"DescribeTables", &describe_tables},
+    {"DeleteTables", &delete_tables},
+    {"DescribeTablesInRecycle", &describe_tables_in_recycle},
+    {"RecoverRecycleTables", &recover_recycle_tables},
+    {"ModifyTables", &modify_tables},
+    {"ModifyTableMemos", &modify_table_memos},
+    {"ModifyTableQuotas", &modify_table_quotas},
+    {"ClearTables", &clear_tables},
     // tags/
     {"DescribeClusterTags", &describe_cluster_tags},
     {"ModifyClusterTags", &modify_cluster_tags},
     {"DescribeTableGroupTags", &describe_table_group_tags},
     {"ModifyTableGroupTags", &modify_table_group_tags},
+    {"DescribeTableTags", &describe_table_tags},
+    {"ModifyTableTags", &modify_table_tags},
     // tasks/
     {"DescribeTasks", &describe_tasks},
     // snapshots/

@@ -49,6 +49,29 @@ ApiError table_already_exists(std::string_view cluster_id, std::string_view tabl
                     quoted(table_name) + "。");
 }
 
+ApiError table_in_recycle_bin(std::string_view table_group_id, std::string_view table_name) {
+    return make("FailedOperation",
+                "The table " + quoted(table_name) + " of table group " + quoted(table_group_id) +
+                    " is in the recycle bin; recover it first (RecoverRecycleTables).",
+                "表格组 " + quoted(table_group_id) + " 的表 " + quoted(table_name) + " 在回收站中，请先恢复。");
+}
+
+ApiError table_not_in_recycle_bin(std::string_view table_group_id, std::string_view table_name) {
+    return make("FailedOperation",
+                "The table " + quoted(table_name) + " of table group " + quoted(table_group_id) +
+                    " is not in the recycle bin.",
+                "表格组 " + quoted(table_group_id) + " 的表 " + quoted(table_name) + " 不在回收站中。");
+}
+
+ApiError table_instance_mismatch(std::string_view table_group_id, std::string_view table_name,
+                                 std::string_view instance_id) {
+    return make("ResourceNotFound",
+                "The table " + quoted(table_name) + " of table group " + quoted(table_group_id) +
+                    " is not the table instance " + quoted(instance_id) + ".",
+                "表格组 " + quoted(table_group_id) + " 的表 " + quoted(table_name) + " 不是表实例 " +
+                    quoted(instance_id) + "。");
+}
+
 ApiError cluster_in_use(std::string_view cluster_id, std::size_t table_groups) {
     const auto count = std::to_string(table_groups);
     return make("ResourceInUse",

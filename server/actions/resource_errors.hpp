@@ -19,6 +19,13 @@ ApiError cluster_in_other_region(std::string_view cluster_id, std::string_view c
 // FailedOperation: a table of that name is already in the table group (the recycle bin included).
 ApiError table_already_exists(std::string_view cluster_id, std::string_view table_group_id,
                               std::string_view table_name);
+// FailedOperation: the action needs a running table and the table is in the recycle bin, or the
+// other way round (RecoverRecycleTables).
+ApiError table_in_recycle_bin(std::string_view table_group_id, std::string_view table_name);
+ApiError table_not_in_recycle_bin(std::string_view table_group_id, std::string_view table_name);
+// ResourceNotFound: the item's TableInstanceId is not the instance id of the table it names.
+ApiError table_instance_mismatch(std::string_view table_group_id, std::string_view table_name,
+                                 std::string_view instance_id);
 // ResourceInUse: a cluster that still holds table groups, a table group that still holds tables.
 ApiError cluster_in_use(std::string_view cluster_id, std::size_t table_groups);
 ApiError table_group_in_use(std::string_view cluster_id, std::string_view table_group_id, std::size_t tables);

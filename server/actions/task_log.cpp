@@ -16,10 +16,11 @@ std::int64_t progress_at(std::int64_t start, std::int64_t end, std::int64_t now)
 }
 
 std::string content_of(const std::string& account, std::string_view what, std::string_view cluster_id,
-                       std::string_view table_group_id, std::string_view instance_id) {
+                       std::string_view table_group_id, std::string_view instance_id, std::string_view detail = {}) {
     std::string text = account + " " + std::string(what) + " of Cluster(" + std::string(cluster_id) + ")";
     if (!table_group_id.empty()) text += " TableGroup(" + std::string(table_group_id) + ")";
     if (!instance_id.empty()) text += ", InstanceId " + std::string(instance_id);
+    if (!detail.empty()) text += ", " + std::string(detail);
     return text + ", owner " + account;
 }
 
@@ -74,7 +75,7 @@ std::string record_task(storage::Repository& repository, const ActionContext& co
                              std::string(start.instance_id),
                              context.account,
                              content_of(context.account, start.what, start.cluster_id, start.table_group_id,
-                                        start.instance_id),
+                                        start.instance_id, start.detail),
                              now,
                              now + context.config.tasks.duration.count()};
     repository.tasks().insert(task);

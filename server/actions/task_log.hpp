@@ -17,7 +17,8 @@
 
 namespace tcaplus_mock {
 
-// What a new task is about; `what` completes its Content: "<account> <what> of Cluster(<id>)...".
+// What a new task is about; `what` completes its Content, in the live service's form:
+// "<account> <what> of Cluster(<id>) TableGroup(<g>), InstanceId <i>, <detail>, owner <account>".
 struct TaskStart {
     std::string_view type;  // the action: CreateTables, DeleteCluster...
     std::string_view cluster_id;
@@ -25,6 +26,7 @@ struct TaskStart {
     std::string_view table_group_id = {};
     std::string_view table_name = {};
     std::string_view instance_id = {};
+    std::string_view detail = {};  // after the InstanceId: "Storage Layer Expand: volume[1 -> 2]"
 };
 
 // On the store's writer: records the task, starting now, and returns its TaskId.

@@ -60,7 +60,7 @@ const std::array<RecordField<IdlFileRecord>, 9> idl_file_fields{{
     {"created_time", time, &IdlFileRecord::created_time},
 }};
 
-const std::array<RecordField<TableRecord>, 18> table_fields{{
+const std::array<RecordField<TableRecord>, 23> table_fields{{
     {"cluster_id", text, &TableRecord::cluster_id, true},
     {"table_group_id", text, &TableRecord::table_group_id, true},
     {"table_name", text, &TableRecord::table_name, true},
@@ -72,6 +72,11 @@ const std::array<RecordField<TableRecord>, 18> table_fields{{
     {"sort_field_num", integer, &TableRecord::sort_field_num},
     {"sort_rule", integer, &TableRecord::sort_rule},
     {"sharding_key_set", text, &TableRecord::sharding_key_set},
+    {"key_fields", text, &TableRecord::key_fields},
+    {"value_fields", text, &TableRecord::value_fields},
+    {"index_key_set", text, &TableRecord::index_key_set},
+    {"tdr_version", integer, &TableRecord::tdr_version},
+    {"table_size", integer, &TableRecord::table_size},
     {"reserved_volume", integer, &TableRecord::reserved_volume},
     {"reserved_read_qps", integer, &TableRecord::reserved_read_qps},
     {"reserved_write_qps", integer, &TableRecord::reserved_write_qps},

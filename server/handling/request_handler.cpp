@@ -132,13 +132,22 @@ HttpResponse fault_response(const FaultEffect& effect, RequestRecord& record) {
 }
 
 // The per-item codes of a list action's answer.
+// The error code of each item of a list answer (TableResults, IdlFileInfos, Rows...): the first member
+// that is a list of objects with an `Error`; "" for an item whose Error is null or has an empty Code.
 std::vector<std::string> item_codes(const json::object& fields) {
     std::vector<std::string> codes;
-    const auto* results = fields.if_contains("TableResults");
-    if (results == nullptr || !results->is_array()) return codes;
-    for (const auto& result : results->get_array()) {
-        const auto* error = result.as_object().if_contains("Error");
-        codes.emplace_back(error ? std::string(error->at("Code").as_string()) : std::string());
+    for (const auto& [name, value] : fields) {
+        const auto* items = value.if_array();
+        if (items == nullptr || items->empty() || !items->front().is_object() ||
+            !items->front().get_object().contains("Error"))
+            continue;
+        for (const auto& item : *items) {
+            const auto* object = item.if_object();
+            const auto* error = object ? object->if_contains("Error") : nullptr;
+            const auto* code = error && error->is_object() ? error->get_object().if_contains("Code") : nullptr;
+            codes.emplace_back(code && code->is_string() ? std::string(code->get_string()) : std::string());
+        }
+        break;
     }
     return codes;
 }

@@ -87,7 +87,9 @@ protected:
                                                                          {"TableName", name},
                                                                          {"TableIdlType", "PROTO"},
                                                                          {"TableType", "GENERIC"}}}}});
-        return response.at("TableResults").at(0).as_object();
+        const auto& result = response.at("TableResults").at(0).as_object();
+        EXPECT_TRUE(result.at("Error").is_null()) << json::serialize(result);
+        return result;
     }
 };
 

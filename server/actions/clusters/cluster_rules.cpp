@@ -101,6 +101,10 @@ std::string access_ip(const storage::ClusterRecord& cluster) {
 
 }  // namespace
 
+std::string api_access_id(const storage::ClusterRecord& cluster) {
+    return std::to_string(stable_hash({cluster.cluster_id}) % 1000);
+}
+
 json::object cluster_info(const storage::ClusterRecord& cluster, const ActionContext& context, std::int64_t now) {
     const auto& memory = context.memory;
     const auto zone = context.config.api.utc_offset;
@@ -116,7 +120,7 @@ json::object cluster_info(const storage::ClusterRecord& cluster, const ActionCon
     info["CreatedTime"] = datetime_value(cluster.created_time, zone, memory);
     info["Password"] = cluster.password;
     info["PasswordStatus"] = old_in_use ? "unmodifiable" : "modifiable";
-    info["ApiAccessId"] = std::to_string(stable_hash({cluster.cluster_id}) % 1000);
+    info["ApiAccessId"] = api_access_id(cluster);
     info["ApiAccessIp"] = access_ip(cluster);
     info["ApiAccessPort"] = 9999;
     info["OldPasswordExpireTime"] = old_in_use ? format_datetime(cluster.old_password_expire_time, zone) : "";

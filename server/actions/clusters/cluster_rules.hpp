@@ -30,6 +30,9 @@ std::string machine_list(const boost::json::object& params, std::string_view nam
 // Whether an old password is still accepted at `now`.
 bool old_password_in_use(const storage::ClusterRecord& cluster, std::int64_t now);
 
+// The ApiAccessId a cluster and its tables show: stable for its id.
+std::string api_access_id(const storage::ClusterRecord& cluster);
+
 // ClusterInfo: every field, with the values a real cluster shows (docs/actions/clusters.md).
 boost::json::object cluster_info(const storage::ClusterRecord& cluster, const ActionContext& context,
                                  std::int64_t now);

@@ -4,6 +4,7 @@
 #include "server/actions/resource_errors.hpp"
 #include "server/actions/resource_ids.hpp"
 #include "server/actions/snapshots/selected_snapshots.hpp"
+#include "server/actions/snapshots/snapshot_lifecycle.hpp"
 #include "server/actions/snapshots/snapshot_errors.hpp"
 #include "server/actions/store_calls.hpp"
 #include "server/core/api_errors.hpp"
@@ -88,6 +89,11 @@ std::optional<ApiError> check_snapshot(storage::Repository& repository, const Ac
     return std::nullopt;
 }
 
+// What an import brings into its table: the snapshot's data.
+std::int64_t imported_size(const storage::ImportRecord& record) {
+    return static_cast<std::int64_t>(snapshot_size(record.source, SnapshotStatus::normal));
+}
+
 // The table an import into a new table makes: the snapshot's table's kind, a new TableInstanceId.
 storage::TableRecord new_table(ResourceDirectory& directory, storage::Repository& repository,
                                const storage::ImportRecord& record) {
@@ -104,6 +110,7 @@ storage::TableRecord new_table(ResourceDirectory& directory, storage::Repository
     table.memo.clear();
     table.created_time = table.updated_time = record.start_time;
     table.recycled_time.reset();
+    table.table_size = imported_size(record);
     return table;
 }
 
@@ -120,7 +127,14 @@ std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Rep
     record.application_id = repository.counters().next_application_id(key.account, key.cluster_id);
     repository.imports().insert(record);
     if (record.end_time > record.start_time) repository.snapshots().extend_in_use(key, record.end_time);
-    if (!record.origin_table) directory.store_table(new_table(directory, repository, record));
+    if (!record.origin_table) {
+        directory.store_table(new_table(directory, repository, record));
+    } else if (directory.find_table(key.cluster_id, key.table_group_id, key.table_name)) {
+        directory.keep_table(key.cluster_id, key.table_group_id, key.table_name);
+        auto table = *repository.tables().find(key.account, key.cluster_id, key.table_group_id, key.table_name);
+        table.table_size = imported_size(record);
+        repository.tables().put(table);
+    }
     return std::nullopt;
 }
 

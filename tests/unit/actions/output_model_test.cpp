@@ -1,8 +1,13 @@
 // Every response the handlers produce, success and per-item failure of every action, matches the
 // action's output model in the spec: no field the spec does not name, every field of its type.
 
-#include "tests/support/emulator_fixture.hpp"
 #include "tests/support/output_model.hpp"
+#include "tests/support/resource_fixture.hpp"
+#include "tests/unit/idl/idl_examples.hpp"
+
+#include "server/actions/action_registry.hpp"
+
+#include <set>
 
 namespace tcaplus_mock::testing {
 namespace {
@@ -25,9 +30,9 @@ TEST(OutputModel, ATypoOrAWrongTypeIsFound) {
     EXPECT_FALSE(output_model_problems("ImportSnapshots", json::parse(R"({"TaskID": "x"})").as_object()).empty());
 }
 
-class EveryResponse : public EmulatorFixture {
+class EveryResponse : public ResourceFixture {
 protected:
-    EveryResponse() : EmulatorFixture(lifecycle_config()) {}
+    EveryResponse() : ResourceFixture(lifecycle_config()) {}
 
     static Config lifecycle_config() {
         Config config = unsigned_config();
@@ -43,9 +48,23 @@ protected:
         const auto problems = output_model_problems(action, reply.response);
         EXPECT_TRUE(problems.empty()) << action << ": " << problems.front() << "\n" << reply.http.body;
         ++checked_;
+        actions_.insert(action);
+    }
+
+    // One request of `action`, which must succeed and conform; its Response.
+    json::object conforming(const std::string& action, const json::object& params) {
+        const auto response = request(action, params);
+        EXPECT_FALSE(response.contains("Error")) << action << " " << json::serialize(params) << " -> " << json::serialize(response);
+        const auto problems = output_model_problems(action, response);
+        EXPECT_TRUE(problems.empty()) << action << ": " << (problems.empty() ? "" : problems.front()) << "\n"
+                                      << json::serialize(response);
+        ++checked_;
+        actions_.insert(action);
+        return response;
     }
 
     int checked_ = 0;
+    std::set<std::string> actions_;
 };
 
 std::string tables(const std::string& items) { return R"({"ClusterId":"xx","SelectedTables":[)" + items + "]}"; }
@@ -71,6 +90,108 @@ TEST_F(EveryResponse, OfEveryActionMatchesItsOutputModel) {
                                               R"({"TableGroupId":"1","TableName":"t","SnapshotName":"zz"})"));
     expect_conforms("DescribeSnapshots", R"({"ClusterId":"xx"})");  // status 2
     EXPECT_EQ(checked_, 8);
+}
+
+// The resource actions, each answering a success and, for list answers, a failed item.
+TEST_F(EveryResponse, OfEveryResourceActionMatchesItsOutputModel) {
+    const json::object cluster_params{{"IdlType", "MIX"}, {"ClusterName", "c"}, {"VpcId", "v"}, {"SubnetId", "s"},
+                                      {"Password", "Passw0rd"}, {"ServerList", json::array{json::object{{"MachineType", "T1"}, {"MachineNum", 1}}}},
+                                      {"ProxyList", json::array{json::object{{"MachineType", "T2"}, {"MachineNum", 1}}}}};
+    const std::string cluster(conforming("CreateCluster", cluster_params).at("ClusterId").as_string());
+    const json::value id(cluster);
+    const json::array ids{id};
+    conforming("DescribeClusters", {{"ClusterIds", ids}});
+    conforming("ModifyClusterName", {{"ClusterId", id}, {"ClusterName", "c2"}});
+    conforming("ModifyClusterPassword", {{"ClusterId", id}, {"OldPassword", "Passw0rd"}, {"NewPassword", "Passw0rd2"},
+                                         {"OldPasswordExpireTime", "2026-11-28 13:00:00"}, {"Mode", "1"}});
+    conforming("DescribeClusters", {{"ClusterIds", ids}});  // old password in use
+    conforming("ModifyClusterMachine", {{"ClusterId", id}, {"ServerList", cluster_params.at("ServerList")},
+                                        {"ProxyList", cluster_params.at("ProxyList")}, {"ClusterType", 2}});
+    conforming("DescribeMachine", json::object{});
+    conforming("DescribeRegions", json::object{});
+    conforming("DescribeUinInWhitelist", json::object{});
+    conforming("ModifyClusterTags", {{"ClusterId", id}, {"ReplaceTags", json::array{json::object{{"TagKey", "k"}, {"TagValue", "v"}}}}});
+    conforming("DescribeClusterTags", {{"ClusterIds", json::array{id, "404"}}});
+    conforming("CreateTableGroup", {{"ClusterId", id}, {"TableGroupName", "g"}, {"TableGroupId", "1"}});
+    conforming("ModifyTableGroupName", {{"ClusterId", id}, {"TableGroupId", "1"}, {"TableGroupName", "g1"}});
+    conforming("ModifyTableGroupTags", {{"ClusterId", id}, {"TableGroupId", "1"}});
+    conforming("DescribeTableGroupTags", {{"ClusterId", id}, {"TableGroupIds", json::array{"1", "2"}}});
+    conforming("DescribeTableGroups", {{"ClusterId", id}});
+    const std::string proto(idl::examples::verify_example_proto);
+    const auto broken = proto_table_idl("wide").replace(proto_table_idl("wide").find("\"uin,name\""), 10, "\"a,b,c,d,e\"");
+    const auto verified = conforming("VerifyIdlFiles", {{"ClusterId", id}, {"TableGroupId", "1"},
+                                                        {"NewIdlFiles", json::array{json::object{{"FileName", "f"}, {"FileType", "PROTO"},
+                                                                                                 {"FileExtType", "proto"}, {"FileSize", proto.size()},
+                                                                                                 {"FileContent", proto}},
+                                                                                    json::object{{"FileName", "w"}, {"FileType", "PROTO"},
+                                                                                                 {"FileExtType", "proto"}, {"FileSize", broken.size()},
+                                                                                                 {"FileContent", broken}}}}});
+    const auto file = verified.at("IdlFiles").at(0).as_object();
+    const json::array table{json::object{{"TableGroupId", "1"}, {"TableName", "tb_example"}}};
+    const json::array tables{table.at(0), json::object{{"TableGroupId", "1"}, {"TableName", "absent"}}};
+    conforming("CreateTables", {{"ClusterId", id}, {"IdlFiles", file_ref(file)}, {"SelectedTables", tables}});
+    conforming("DescribeIdlFileInfos", {{"ClusterId", id}});
+    conforming("DescribeIdlFileInfos", {{"ClusterId", id}, {"IdlFileIds", json::array{std::to_string(number(file.at("FileId")))}}});
+    conforming("CompareIdlFiles", {{"ClusterId", id}, {"SelectedTables", tables}, {"ExistingIdlFiles", file_ref(file)}});
+    conforming("DescribeTables", {{"ClusterId", id}});
+    conforming("ModifyTables", {{"ClusterId", id}, {"IdlFiles", file_ref(file)}, {"SelectedTables", tables}});
+    conforming("ModifyTableMemos", {{"ClusterId", id}, {"TableMemos", tables}});
+    conforming("ModifyTableQuotas", {{"ClusterId", id}, {"TableQuotas", tables}});
+    conforming("ClearTables", {{"ClusterId", id}, {"SelectedTables", tables}});
+    conforming("ModifyTableTags", {{"ClusterId", id}, {"SelectedTables", tables}});
+    conforming("DescribeTableTags", {{"ClusterId", id}, {"SelectedTables", tables}});
+    conforming("DeleteIdlFiles", {{"ClusterId", id}, {"IdlFiles", file_ref(file)}});  // in use
+    conforming("DeleteTables", {{"ClusterId", id}, {"SelectedTables", tables}});
+    conforming("DescribeTablesInRecycle", {{"ClusterId", id}});
+    conforming("RecoverRecycleTables", {{"ClusterId", id}, {"SelectedTables", tables}});
+    conforming("DescribeTasks", {{"ClusterIds", ids}});
+    conforming("DeleteTables", {{"ClusterId", id}, {"SelectedTables", table}});
+    conforming("DeleteTables", {{"ClusterId", id}, {"SelectedTables", table}});
+    conforming("DeleteTableGroup", {{"ClusterId", id}, {"TableGroupId", "1"}});
+    conforming("DeleteCluster", {{"ClusterId", id}});
+    EXPECT_EQ(actions_.size(), 33u);
+}
+
+// A value of `type` that validation accepts; objects carry their required members.
+json::value minimal_value(ParameterType type, const ObjectSpec* object);
+
+json::object minimal_object(const ObjectSpec& spec) {
+    json::object object;
+    for (const auto& member : spec.members) {
+        if (!member.required) continue;
+        object[member.name] = member.type == ParameterType::list
+                                  ? json::value(json::array{minimal_value(member.element_type, member.object)})
+                                  : minimal_value(member.type, member.object);
+    }
+    return object;
+}
+
+json::value minimal_value(ParameterType type, const ObjectSpec* object) {
+    switch (type) {
+        case ParameterType::datetime: return "2026-11-28 12:00:00";
+        case ParameterType::integer:
+        case ParameterType::unsigned_integer: return 1;
+        case ParameterType::boolean: return true;
+        case ParameterType::floating: return 1.0;
+        case ParameterType::object: return minimal_object(*object);
+        case ParameterType::list:
+        case ParameterType::string: break;
+    }
+    return "1";
+}
+
+// The actions the emulator does not carry out answer UnsupportedOperation naming them, once their
+// parameters are valid; with the others, they make the whole API.
+TEST_F(EveryResponse, TheRestAnswerUnsupportedOperation) {
+    std::size_t unsupported = 0;
+    for (const auto& action : all_actions()) {
+        const auto reply = send(json_request(json::serialize(minimal_object(*action.spec->input)), action.spec->name));
+        if (reply.error_code() != "UnsupportedOperation") continue;
+        ++unsupported;
+        EXPECT_NE(reply.error_message().find(action.spec->name), std::string::npos) << reply.error_message();
+    }
+    EXPECT_EQ(all_actions().size(), 52u);
+    EXPECT_EQ(unsupported, 52u - 38u);
 }
 
 }  // namespace

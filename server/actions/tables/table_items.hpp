@@ -1,0 +1,52 @@
+#pragma once
+// What the table actions share: finding the table an item names, running a change over every item of
+// a list parameter into TableResults (table_actions.hpp says their form), and the TableInfoNew of a
+// table.
+
+#include "server/actions/action_context.hpp"
+#include "server/actions/resource_directory.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace tcaplus_mock {
+
+enum class TableState { running, recycled, either };
+
+// The table `item` names in `cluster_id` ({TableGroupId, TableName, TableInstanceId?}), in `wanted`
+// state: ResourceNotFound, or FailedOperation for a table in the other state.
+Result<Found<storage::TableRecord>> find_item_table(ResourceDirectory& directory, std::string_view cluster_id,
+                                                    const boost::json::object& item, TableState wanted);
+
+// On the writer: find_item_table, then the table stored if it existed by name only (keep_table), so
+// that the caller may change it and put it back.
+Result<storage::TableRecord> take_item_table(ResourceDirectory& directory, std::string_view cluster_id,
+                                             const boost::json::object& item, TableState wanted);
+
+// On the writer: records the task `type` ("ClearTables") about `table`; Content "<account> <what>
+// of Cluster(..) TableGroup(..), InstanceId .., <detail>, owner <account>".
+std::string record_table_task(storage::Repository& repository, const ActionContext& context, std::string_view type,
+                              std::string_view what, const storage::TableRecord& table, std::string_view detail = {});
+
+// What an item's change did: the table as it now is, and the tasks it started (one, or two for quotas).
+struct TableChange {
+    storage::TableRecord table;
+    std::vector<std::string> task_ids;
+    bool task_ids_as_list = false;  // TaskId null and TaskIds the list (ModifyTableQuotas)
+};
+
+using ItemChange = std::function<Result<TableChange>(const boost::json::object& item, const std::string& path)>;
+
+// {TotalCount, TableResults}: `change` applied to each item of the list parameter `list`, in order.
+// The item fault for its TableName, if any, fails an item before `change` sees it.
+boost::json::object table_results(const ActionContext& context, std::string_view list, const ItemChange& change);
+
+// TableInfoNew of `table` in `cluster`, its group named `group_name`, defined by `file` (nullptr: none).
+boost::json::object table_info(const storage::TableRecord& table, const storage::ClusterRecord& cluster,
+                               std::string_view group_name, const storage::IdlFileRecord* file,
+                               const ActionContext& context);
+
+}  // namespace tcaplus_mock
