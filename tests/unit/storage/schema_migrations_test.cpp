@@ -1,5 +1,7 @@
 #include "storage/schema_migrations.hpp"
 
+#include "storage/repository.hpp"
+
 #include "tests/support/assertions.hpp"
 #include "tests/support/snapshot_records.hpp"
 #include "tests/support/temp_files.hpp"
@@ -8,6 +10,7 @@
 
 #include <array>
 #include <chrono>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -234,6 +237,46 @@ TEST(SchemaMigrationsTest, AVersionOneDatabaseKeepsItsSnapshotsInTheSharedAccoun
     ASSERT_TRUE(counter.step());
     EXPECT_EQ(counter.column_int64(0), 7);
     EXPECT_EQ(counter.column_int64(1), 7);
+}
+
+// A database written by the last version before the resource actions (schema 3): its snapshots,
+// imports and counters stay as they were; its declared resources (strict mode's imports into new
+// tables, seeds) become stored clusters, table groups and tables, seen from every region; the counters
+// go on where they stood, IDL FileIds from 1.
+TEST(SchemaMigrationsTest, AVersionThreeDatabaseKeepsItsRowsAndStoresItsDeclaredResources) {
+    Database db(":memory:");
+    migrate(db, schema_migrations().first(3));
+    db.execute(
+        "INSERT INTO snapshots (account, cluster_id, table_group_id, table_name, snapshot_name, snapshot_time,"
+        " dead_time, create_time, task_id, application_id) VALUES"
+        " ('AKIDa', '5674209986', '1', 't', 's', 1600704000, 1600790400, 1764300000, '5674209986-3', '5674209986-2');"
+        "INSERT INTO imports VALUES ('AKIDa', '5674209986', '5674209986-3', '5674209986-2', '1', 't', 's', 0, 0, '',"
+        " '2', 'copy', 1764300000, 1764300060);"
+        "INSERT INTO cluster_counters VALUES ('AKIDa', '5674209986', 3, 2);"
+        "INSERT INTO resources VALUES ('AKIDa', '5674209986', '2', 'copy'), ('default', '42', '', '');");
+    migrate(db);
+    EXPECT_EQ(db.user_version(), latest_schema_version());
+
+    Repository repository(db);
+    const auto snapshots = repository.snapshots().of_account("AKIDa");
+    ASSERT_EQ(snapshots.size(), 1u);
+    EXPECT_EQ(snapshots[0].task_id, "5674209986-3");
+    EXPECT_EQ(repository.imports().of_account("AKIDa").size(), 1u);
+
+    const auto cluster = repository.clusters().find("AKIDa", "5674209986");
+    ASSERT_TRUE(cluster.has_value());
+    EXPECT_EQ(cluster->region, "");  // seen from every region
+    EXPECT_EQ(cluster->idl_type, "MIX");
+    ASSERT_TRUE(repository.table_groups().find("AKIDa", "5674209986", "2").has_value());
+    const auto table = repository.tables().find("AKIDa", "5674209986", "2", "copy");
+    ASSERT_TRUE(table.has_value());
+    EXPECT_TRUE(std::regex_match(table->instance_id, std::regex("tcaplus-[0-9a-f]{8}"))) << table->instance_id;
+    EXPECT_FALSE(table->recycled_time.has_value());
+    ASSERT_TRUE(repository.clusters().find("default", "42").has_value());
+    EXPECT_TRUE(repository.table_groups().of_cluster("default", "42").empty());
+
+    EXPECT_EQ(repository.counters().reserve_task_numbers("AKIDa", "5674209986", 1), 4);
+    EXPECT_EQ(repository.counters().reserve_file_numbers("AKIDa", "5674209986", 1), 1);
 }
 
 }  // namespace
