@@ -27,7 +27,7 @@ bool is_loopback(const std::string& address) {
 std::map<std::string, unsigned, std::less<>> frequency_limits(const Config& config) {
     const auto& spec = ApiSpec::builtin();
     std::map<std::string, unsigned, std::less<>> limits;
-    for (const auto& name : spec.action_names()) limits[name] = spec.find_action(name)->frequency_limit;
+    for (const auto& [action, per_second] : documented_frequency_limits()) limits[action] = per_second;
     for (const auto& [action, limit] : config.rate_limits) {
         if (!spec.find_action(action))
             throw std::invalid_argument("rate_limits: `" + action + "` is not an action of the API");
@@ -37,6 +37,13 @@ std::map<std::string, unsigned, std::less<>> frequency_limits(const Config& conf
 }
 
 }  // namespace
+
+std::vector<ActionLimit> documented_frequency_limits() {
+    const auto& spec = ApiSpec::builtin();
+    std::vector<ActionLimit> limits;
+    for (const auto& name : spec.action_names()) limits.push_back({name, spec.find_action(name)->frequency_limit});
+    return limits;
+}
 
 Emulator::Emulator(const Config& config, LineWriter& log_output)
     : config_(config),

@@ -7,6 +7,7 @@
 // Thread safety: handle() and oversized() may be called concurrently from any thread.
 
 #include "server/config/config.hpp"
+#include "server/config/config_reference.hpp"
 #include "server/control/control_plane.hpp"
 #include "server/core/clock.hpp"
 #include "server/core/line_writer.hpp"
@@ -25,6 +26,9 @@
 #include <vector>
 
 namespace tcaplus_mock {
+
+// Every action's documented frequency limit, in the spec's order: the defaults of rate_limits.<Action>.
+std::vector<ActionLimit> documented_frequency_limits();
 
 class Emulator {
 public:

@@ -65,7 +65,7 @@ int serve(const Config& config) {
 int run(int argc, char** argv) {
     auto command_line = parse_command_line(argc, argv);
     switch (command_line.command) {
-        case CommandLine::Command::help: std::cout << help_text(command_line.help_format); return 0;
+        case CommandLine::Command::help: std::cout << help_text(command_line.help_format, documented_frequency_limits()); return 0;
         case CommandLine::Command::version: std::cout << "tcaplus-mock " << version << '\n'; return 0;
         default: break;
     }

@@ -135,9 +135,9 @@ CommandLine parse_command_line(int argc, const char* const argv[]) {
     return parse_command_line(std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
 }
 
-std::string help_text(const std::string& format) {
-    if (format == "markdown") return configuration_markdown();
-    if (format == "config") return example_config_file();
+std::string help_text(const std::string& format, std::span<const ActionLimit> limits) {
+    if (format == "markdown") return configuration_markdown(limits);
+    if (format == "config") return example_config_file(limits);
     std::ostringstream text;
     text << "Usage: tcaplus-mock [healthcheck] [flags]\n\n"
             "A local emulator of Tencent Cloud's TcaplusDB API.\n\n"

@@ -9,6 +9,9 @@
 
 #include "server/config/config_loader.hpp"
 
+#include "server/config/config_reference.hpp"
+
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,6 +41,7 @@ CommandLine parse_command_line(int argc, const char* const argv[]);
 // What --help prints in `format` (text, markdown or config), generated from
 // the settings table: usage, commands, flags, then every setting with its environment variable,
 // flag, default, description and accepted values (config_reference.hpp for the other two forms).
-std::string help_text(const std::string& format = "text");
+// `limits`: the API's documented frequency limits, listed as the rows rate_limits.<Action>.
+std::string help_text(const std::string& format, std::span<const ActionLimit> limits);
 
 }  // namespace tcaplus_mock

@@ -69,6 +69,17 @@ std::string escape_cell(std::string text) {
     return escaped;
 }
 
+// One row per action for the family rate_limits.<Action>, with the action's documented limit.
+std::string family_rows(const Setting& setting, std::span<const ActionLimit> limits) {
+    std::string rows;
+    for (const auto& [action, per_second] : limits) {
+        const std::string key = setting.family_prefix() + action;
+        rows += "| `" + key + "` | `" + setting.env_prefix() + action + "` |  | `" + std::to_string(per_second) +
+                "` | requests per second per sub-account for " + action + "; 0 = no limit |\n";
+    }
+    return rows;
+}
+
 std::string markdown_row(const Setting& setting) {
     const std::string flag = setting.flag.empty() ? "" : "`--" + setting.flag + "`";
     const std::string shown = default_of(setting);
@@ -136,18 +147,18 @@ set variables of their own): it is skipped with a warning line on stderr, with a
 
 }  // namespace
 
-std::string configuration_markdown() {
+std::string configuration_markdown(std::span<const ActionLimit> limits) {
     std::string text = reference_preamble;
     for (const auto& group : sections()) {
         const auto section = section_of(group.front()->key);
         text += "\n## " + (section.empty() ? std::string("Other") : "`" + section + "`") + "\n\n";
         text += "| Setting | Environment | Flag | Default | What it does |\n|---|---|---|---|---|\n";
-        for (const auto* setting : group) text += markdown_row(*setting);
+        for (const auto* setting : group) text += setting->is_family() ? family_rows(*setting, limits) : markdown_row(*setting);
     }
     return text;
 }
 
-std::string example_config_file() {
+std::string example_config_file(std::span<const ActionLimit> limits) {
     std::string text =
         "// tcaplus-mock configuration file: every setting, set to its default. Written by\n"
         "// `tcaplus-mock --help=config` from the settings table; docs/configuration.md explains each one.\n"
@@ -164,7 +175,8 @@ std::string example_config_file() {
         for (const auto* setting : group) {
             text += comment(setting->description + ".", indent);
             if (setting->is_family()) {
-                text += indent + "// \"CreateSnapshots\": 20,\n";
+                for (const auto& [action, per_second] : limits)
+                    text += indent + "// \"" + action + "\": " + std::to_string(per_second) + ",\n";
             } else {
                 text += indent + "\"" + name_in_section(*setting) + "\": " + default_of(*setting) + ",\n";
             }

@@ -1,7 +1,9 @@
 #include "server/config/command_line.hpp"
+
 #include "server/config/config_reference.hpp"
 
 #include "server/config/settings.hpp"
+#include "server/emulator.hpp"
 
 #include <gtest/gtest.h>
 
@@ -122,7 +124,7 @@ TEST(ParseCommandLine, ShorthandFlagValuesFailLikeTheirSetting) {
 }
 
 TEST(HelpText, ListsUsageFlagsAndEverySetting) {
-    const std::string help = help_text();
+    const std::string help = help_text("text", documented_frequency_limits());
     for (const char* part : {"Usage: tcaplus-mock [healthcheck]", "healthcheck", "--config", "--set", "--help",
                              "--version", "TCAPLUS_MOCK_CONFIG"})
         EXPECT_NE(help.find(part), std::string::npos) << part;
@@ -135,8 +137,8 @@ TEST(HelpText, ListsUsageFlagsAndEverySetting) {
         }
     }
     EXPECT_NE(help.find("default: 8023"), std::string::npos);
-    EXPECT_EQ(help_text("markdown"), configuration_markdown());
-    EXPECT_EQ(help_text("config"), example_config_file());
+    EXPECT_EQ(help_text("markdown", documented_frequency_limits()), configuration_markdown(documented_frequency_limits()));
+    EXPECT_EQ(help_text("config", documented_frequency_limits()), example_config_file(documented_frequency_limits()));
 }
 
 TEST(ParseCommandLine, HelpTakesAFormat) {

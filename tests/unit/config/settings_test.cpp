@@ -2,9 +2,11 @@
 // file generated from it.
 
 #include "server/config/config_loader.hpp"
+
 #include "server/config/config_reference.hpp"
 #include "server/config/settings.hpp"
 #include "server/core/files.hpp"
+#include "server/emulator.hpp"
 #include "tests/support/temp_files.hpp"
 
 #include <boost/json/parse.hpp>
@@ -153,9 +155,9 @@ TEST(SettingsTable, ShownDefaultsReadBackAsTheDefaults) {
 // `build/server/tcaplus-mock --help=markdown > docs/configuration.md` and
 // `build/server/tcaplus-mock --help=config > config/tcaplus-mock.example.jsonc`.
 TEST(SettingsTable, CommittedReferenceIsGenerated) {
-    EXPECT_EQ(read_whole_file(TCAPLUS_MOCK_CONFIGURATION_DOC_PATH), configuration_markdown())
+    EXPECT_EQ(read_whole_file(TCAPLUS_MOCK_CONFIGURATION_DOC_PATH), configuration_markdown(documented_frequency_limits()))
         << "docs/configuration.md differs from `tcaplus-mock --help=markdown`";
-    EXPECT_EQ(read_whole_file(TCAPLUS_MOCK_EXAMPLE_CONFIG_PATH), example_config_file())
+    EXPECT_EQ(read_whole_file(TCAPLUS_MOCK_EXAMPLE_CONFIG_PATH), example_config_file(documented_frequency_limits()))
         << "config/tcaplus-mock.example.jsonc differs from `tcaplus-mock --help=config`";
 }
 
@@ -164,8 +166,16 @@ TEST(SettingsTable, TheExampleFileLoadsAsTheDefaults) {
 }
 
 TEST(SettingsTable, TheReferenceNamesEverySetting) {
-    const auto reference = configuration_markdown();
+    const auto reference = configuration_markdown(documented_frequency_limits());
     for (const auto& setting : settings()) {
+        if (setting.is_family()) {
+            for (const auto& [action, per_second] : documented_frequency_limits())
+                EXPECT_NE(reference.find("| `" + setting.family_prefix() + action + "` | `" + setting.env_prefix() + action +
+                                         "` |  | `" + std::to_string(per_second) + "`"),
+                          std::string::npos)
+                    << action;
+            continue;
+        }
         EXPECT_NE(reference.find("`" + setting.key + "`"), std::string::npos) << setting.key;
         EXPECT_NE(reference.find(setting.env_name()), std::string::npos) << setting.env_name();
         if (!setting.flag.empty()) EXPECT_NE(reference.find("--" + setting.flag), std::string::npos) << setting.flag;
