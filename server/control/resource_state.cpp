@@ -1,5 +1,6 @@
 #include "server/control/resource_state.hpp"
 
+#include "server/actions/idl_files/parsed_tables.hpp"
 #include "server/actions/resource_ids.hpp"
 #include "server/control/record_codec.hpp"
 
@@ -179,6 +180,10 @@ void store_resources(storage::Repository& repository, ResourceState state) {
     for (const auto& file : state.idl_files) repository.idl_files().put(file);
     for (auto& table : state.tables) {
         if (table.instance_id.empty()) table.instance_id = new_table_instance_id(repository);
+        // A seeded table that names its file and not its schema takes the schema its file defines.
+        if (table.key_fields.empty() && table.file_id != 0)
+            if (const auto definition = stored_definition(repository, table))
+                apply_definition(table, *definition, table.file_id);
         repository.tables().put(table);
     }
     for (const auto& task : state.tasks) repository.tasks().insert(task);

@@ -95,7 +95,7 @@ storage::ImportRecord read_import(const json::value& value, const std::string& p
 storage::CounterRecord read_counter(const json::value& value, const std::string& path, const std::string& account) {
     const JsonFields fields(value, path, {"cluster_id", "kind", "last_value"});
     const auto kind = fields.text("kind");
-    if (kind != "task" && kind != "application") fields.fail("kind", "`task` or `application`");
+    if (kind != "task" && kind != "application" && kind != "file") fields.fail("kind", "`task`, `application` or `file`");
     const auto last = fields.optional_integer("last_value", 0, INT64_MAX);
     if (!last) fields.fail("last_value", "an integer");
     return {account, non_empty(fields, "cluster_id"), kind, *last};

@@ -85,13 +85,14 @@ void start_record(const HttpRequest& http, const Clock& clock, HandledRequest& h
     record.trace_id = handled.trace_id;
 }
 
-// Every TableName the request names (items, the imported snapshot, a Describe filter).
+// Every TableName the request names (items of its table lists, the imported snapshot, a Describe filter).
 std::vector<std::string_view> tables_named(const json::object& params) {
     std::vector<std::string_view> tables;
-    if (const auto* list = params.if_contains("SelectedTables"); list && list->is_array())
-        for (const auto& item : list->get_array())
-            if (const auto* name = item.is_object() ? item.get_object().if_contains("TableName") : nullptr)
-                if (name->is_string()) tables.push_back(name->get_string());
+    for (const auto* list_name : {"SelectedTables", "TableMemos", "TableQuotas"})
+        if (const auto* list = params.if_contains(list_name); list && list->is_array())
+            for (const auto& item : list->get_array())
+                if (const auto* name = item.is_object() ? item.get_object().if_contains("TableName") : nullptr)
+                    if (name->is_string()) tables.push_back(name->get_string());
     if (const auto* snapshot = params.if_contains("Snapshots"); snapshot && snapshot->is_object())
         if (const auto* name = snapshot->get_object().if_contains("TableName"); name && name->is_string())
             tables.push_back(name->get_string());

@@ -207,6 +207,20 @@ TEST_F(TableActionsTest, ATableDeletedForGoodTakesItsSnapshots) {
     EXPECT_EQ(number(tasks.at("TotalCount")), 1);
 }
 
+TEST_F(TableActionsTest, AnItemFaultFailsTheItemsOfItsTable) {
+    const auto added = call("POST", "/_mock/faults",
+                            R"({"action": "ModifyTableQuotas", "table": "tb_example", "times": 1,)"
+                            R"( "effect": {"type": "item_error", "code": "InternalError"}})");
+    ASSERT_EQ(added.http.status, 200u) << added.http.body;
+    create_table(cluster_, file_, "1");
+    create_table(cluster_, file_, "2");
+    const auto answer = change("ModifyTableQuotas", "TableQuotas", {selected("1", "tb_example"), selected("2", "tb_example")});
+    EXPECT_EQ(answer.at("TableResults").at(0).at("Error").at("Code"), "InternalError");
+    EXPECT_EQ(answer.at("TableResults").at(1).at("Error").at("Code"), "InternalError");
+    const auto next = change("ModifyTableQuotas", "TableQuotas", {selected("1", "tb_example")});
+    EXPECT_TRUE(next.at("TableResults").at(0).at("Error").is_null());
+}
+
 TEST_F(TableActionsTest, TablesAreTaggedAtCreationAndByTheTagActions) {
     const auto created = ok("CreateTables", {{"ClusterId", cluster_},
                                              {"IdlFiles", file_ref(file_)},

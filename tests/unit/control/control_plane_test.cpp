@@ -242,6 +242,52 @@ TEST_F(ControlPlaneTest, AnExportImportedElsewhereDescribesTheSame) {
     EXPECT_EQ(next.object().at("Response").at("TableResults").at(0).at("TaskId"), "xx-5") << "the counters came along";
 }
 
+// A seed (the same document PUT /_mock/state takes) declares resources by their names: the table takes
+// the schema of the file it names, new ids follow the seeded ones, and an export imported elsewhere
+// describes the same resources.
+TEST_F(ControlPlaneTest, ASeedDeclaresClustersGroupsFilesAndTables) {
+    const std::string proto =
+        "syntax = \"proto2\"; import \"tcaplusservice.optionv1.proto\";\n"
+        "message players { option(tcaplusservice.tcaplus_primary_key) = \"uin\"; required int64 uin = 1; optional int32 level = 2; }\n";
+    json::object file{{"cluster_id", "5674209986"}, {"file_id", 7}, {"name", "players"}, {"file_type", "PROTO"},
+                      {"ext_type", "proto"}, {"content", proto}};
+    const json::object seed{
+        {"version", 2},
+        {"accounts", json::array{json::object{
+                         {"account", "default"},
+                         {"clusters", json::array{json::object{{"cluster_id", "5674209986"}, {"name", "seeded"}}}},
+                         {"table_groups", json::array{json::object{{"cluster_id", "5674209986"}, {"table_group_id", "1"}}}},
+                         {"idl_files", json::array{file}},
+                         {"tables", json::array{json::object{{"cluster_id", "5674209986"}, {"table_group_id", "1"},
+                                                             {"table_name", "players"}, {"file_id", 7}}}}}}}};
+    const auto loaded = call("PUT", "/_mock/state", json::serialize(seed));
+    ASSERT_EQ(loaded.http.status, 200u) << loaded.http.body;
+    const auto describe_tables = [&] {
+        const auto text = api("DescribeTables", R"({"ClusterId":"5674209986"})").http.body;
+        return text.substr(0, text.find("\"RequestId\""));
+    };
+    const auto tables = api("DescribeTables", R"({"ClusterId":"5674209986"})").object().at("Response").as_object();
+    ASSERT_EQ(tables.at("TotalCount"), 1) << json::serialize(tables);
+    const auto& table = tables.at("TableInfos").at(0).as_object();
+    EXPECT_NE(std::string(table.at("KeyStruct").as_string()).find("\"uin\""), std::string::npos);
+    EXPECT_EQ(table.at("IdlFiles").at(0).at("FileId"), 7);
+    EXPECT_EQ(table.at("ClusterName"), "seeded");
+    // The next upload is FileId 8.
+    const auto uploaded = api("VerifyIdlFiles", json::serialize(json::object{
+                                                    {"ClusterId", "5674209986"},
+                                                    {"NewIdlFiles", json::array{json::object{{"FileName", "again"}, {"FileType", "PROTO"},
+                                                                                             {"FileExtType", "proto"}, {"FileSize", proto.size()},
+                                                                                             {"FileContent", proto}}}}}));
+    EXPECT_EQ(uploaded.object().at("Response").at("IdlFiles").at(0).at("FileId"), 8) << uploaded.http.body;
+
+    const auto exported = call("GET", "/_mock/state");
+    const auto original = describe_tables();
+    rebuild();
+    const auto reimported = call("PUT", "/_mock/state", exported.http.body);
+    ASSERT_EQ(reimported.http.status, 200u) << reimported.http.body;
+    EXPECT_EQ(describe_tables(), original);
+}
+
 TEST_F(ControlPlaneTest, BadStateDocumentsAreRefusedNamingThePlace) {
     const std::pair<const char*, const char*> cases[] = {
         {R"({"accounts":[]})", "`version`"},
