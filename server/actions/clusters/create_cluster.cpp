@@ -29,14 +29,18 @@ Result<storage::ClusterRecord> read_cluster(const ActionContext& context, std::i
     if (auto wrong = check_password(cluster.password, "Password")) return *wrong;
     cluster.vpc_id = text_of(params, "VpcId");
     cluster.subnet_id = text_of(params, "SubnetId");
-    for (const auto& [name, member, allowed] :
-         {std::tuple{"ClusterType", &storage::ClusterRecord::cluster_type, std::initializer_list<std::int64_t>{0, 1, 2}},
-          std::tuple{"AuthType", &storage::ClusterRecord::auth_type, std::initializer_list<std::int64_t>{0, 1}},
-          std::tuple{"Ipv6Enable", &storage::ClusterRecord::ipv6_enable, std::initializer_list<std::int64_t>{0, 1}}}) {
+    // Each choice checked in turn; the allowed values are listed where they are used (an
+    // initializer_list kept in a tuple would outlive its array).
+    const auto choose = [&](const char* name, std::int64_t storage::ClusterRecord::*member,
+                            std::initializer_list<std::int64_t> allowed) -> std::optional<ApiError> {
         const auto value = one_of(params, name, cluster.*member, allowed);
         if (!value) return value.error();
         cluster.*member = *value;
-    }
+        return std::nullopt;
+    };
+    if (auto wrong = choose("ClusterType", &storage::ClusterRecord::cluster_type, {0, 1, 2})) return *wrong;
+    if (auto wrong = choose("AuthType", &storage::ClusterRecord::auth_type, {0, 1})) return *wrong;
+    if (auto wrong = choose("Ipv6Enable", &storage::ClusterRecord::ipv6_enable, {0, 1})) return *wrong;
     cluster.server_list = machine_list(params, "ServerList");
     cluster.proxy_list = machine_list(params, "ProxyList");
     cluster.created_time = now;

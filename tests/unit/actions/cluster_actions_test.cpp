@@ -44,6 +44,18 @@ TEST_F(ClusterActionsTest, ANewClusterIsListedAtOnceWithEveryField) {
     EXPECT_EQ(info(id).at("ApiAccessIp"), cluster.at("ApiAccessIp"));
 }
 
+TEST_F(ClusterActionsTest, EveryAllowedKindIsKept) {
+    auto params = create_params();
+    params["ClusterType"] = 2;
+    params["AuthType"] = 1;
+    params["Ipv6Enable"] = 1;
+    const auto id = std::string(ok("CreateCluster", params).at("ClusterId").as_string());
+    const auto cluster = info(id);
+    EXPECT_EQ(cluster.at("ClusterType"), 2);
+    EXPECT_NE(cluster.at("ApiAccessIpv6"), "");
+    EXPECT_EQ(number(ok("DescribeClusters", {{"Ipv6Enable", 1}}).at("TotalCount")), 1);
+}
+
 TEST_F(ClusterActionsTest, IdlTypeIsKeptInCapitals) {
     auto params = create_params();
     params["IdlType"] = "mix";
