@@ -52,6 +52,9 @@ TableRows::TableRows(Database& db)
       find_by_instance_(db, select_sql("account = ?1 AND instance_id = ?2")),
       of_cluster_(db, select_sql("account = ?1 AND cluster_id = ?2" + std::string(listing_order))),
       of_account_(db, select_sql("account = ?1" + std::string(listing_order))),
+      summaries_of_cluster_(db, "SELECT table_group_id, table_name, instance_id, file_id, table_size, "
+                                "recycled_time IS NOT NULL FROM tables WHERE account = ?1 AND cluster_id = ?2"
+                                " ORDER BY table_group_id, table_name"),
       put_(db, "INSERT OR REPLACE INTO tables (" + column_list<T>(columns) + ") VALUES (" +
                    placeholders(columns.size()) + ")"),
       erase_(db, "DELETE FROM tables WHERE account = ?1 AND cluster_id = ?2 AND table_group_id = ?3 AND table_name = ?4"),
@@ -87,6 +90,16 @@ std::vector<TableRecord> TableRows::of_account(std::string_view account) {
     StatementUse use(of_account_);
     use->bind_text(1, account);
     return read_rows(*use, read);
+}
+
+std::vector<TableSummary> TableRows::summaries_of_cluster(std::string_view account, std::string_view cluster_id) {
+    StatementUse use(summaries_of_cluster_);
+    use->bind_text(1, account);
+    use->bind_text(2, cluster_id);
+    return read_rows(*use, [](const Statement& row) {
+        return TableSummary{row.column_text(0), row.column_text(1), row.column_text(2),
+                            row.column_int64(3), row.column_int64(4), row.column_int64(5) != 0};
+    });
 }
 
 void TableRows::put(const TableRecord& record) {

@@ -44,6 +44,19 @@ struct TableRecord {
     bool operator==(const TableRecord&) const = default;
 };
 
+// What lists of tables need of each: its key and the few numbers they count or filter on, without the
+// schema texts (a cluster's list reads 1,000 of these where a page shows 20 whole tables).
+struct TableSummary {
+    std::string table_group_id;
+    std::string table_name;
+    std::string instance_id;
+    std::int64_t file_id = 0;
+    std::int64_t table_size = 0;
+    bool recycled = false;
+
+    bool operator==(const TableSummary&) const = default;
+};
+
 class TableRows {
 public:
     explicit TableRows(Database& db);
@@ -55,6 +68,9 @@ public:
     // DescribeTables lists them: cluster, table group (numeric ids in numeric order), table name.
     std::vector<TableRecord> of_cluster(std::string_view account, std::string_view cluster_id);
     std::vector<TableRecord> of_account(std::string_view account);
+    // The summaries of one cluster's tables, in key order (byte order of table group, then name: the
+    // primary key's, which needs no sorting).
+    std::vector<TableSummary> summaries_of_cluster(std::string_view account, std::string_view cluster_id);
     // Inserts, or replaces the row of the same key.
     void put(const TableRecord& record);
     bool erase(std::string_view account, std::string_view cluster_id, std::string_view table_group_id,
@@ -64,7 +80,7 @@ public:
 
 private:
     Database& db_;
-    Statement find_, find_by_instance_, of_cluster_, of_account_, put_, erase_, instance_id_taken_;
+    Statement find_, find_by_instance_, of_cluster_, of_account_, summaries_of_cluster_, put_, erase_, instance_id_taken_;
 };
 
 }  // namespace tcaplus_mock::storage

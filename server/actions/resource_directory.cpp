@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace tcaplus_mock {
 
 using storage::ClusterRecord;
 using storage::TableGroupRecord;
 using storage::TableRecord;
+using storage::TableSummary;
 
 namespace {
 
@@ -36,6 +38,17 @@ const ClusterDeclaration* ResourceDirectory::declared_cluster(std::string_view c
     for (const auto& cluster : scope_.settings.clusters)
         if (cluster.id == cluster_id) return &cluster;
     return nullptr;
+}
+
+bool ResourceDirectory::declared(std::string_view cluster_id, std::string_view table_group_id,
+                                 std::string_view table_name) const {
+    const auto* cluster = declared_cluster(cluster_id);
+    if (cluster == nullptr || table_group_id.empty()) return cluster != nullptr;
+    for (const auto& group : cluster->table_groups) {
+        if (group.id != table_group_id) continue;
+        return table_name.empty() || std::find(group.tables.begin(), group.tables.end(), table_name) != group.tables.end();
+    }
+    return false;
 }
 
 bool ResourceDirectory::seen_from_region(const ClusterRecord& cluster) const {
@@ -166,7 +179,7 @@ std::optional<Found<TableRecord>> ResourceDirectory::find_table(std::string_view
                                                                 std::string_view table_group_id,
                                                                 std::string_view table_name) {
     if (auto stored = repository_.tables().find(scope_.account, cluster_id, table_group_id, table_name))
-        return Found<TableRecord>{*stored, true};
+        return Found<TableRecord>{std::move(*stored), true};
     if (const auto* declared = declared_cluster(cluster_id))
         for (const auto& group : declared->table_groups)
             if (group.id == table_group_id && std::find(group.tables.begin(), group.tables.end(), table_name) != group.tables.end())
@@ -180,32 +193,37 @@ std::optional<Found<TableRecord>> ResourceDirectory::find_table(std::string_view
 
 std::optional<Found<TableRecord>> ResourceDirectory::find_table_by_instance(std::string_view instance_id) {
     if (auto stored = repository_.tables().find_by_instance(scope_.account, instance_id))
-        return Found<TableRecord>{*stored, true};
+        return Found<TableRecord>{std::move(*stored), true};
     for (const auto& cluster : clusters())
-        for (auto& table : tables(cluster.record.cluster_id))
-            if (table.record.instance_id == instance_id) return std::move(table);
+        for (const auto& [table, stored] : tables(cluster.record.cluster_id))
+            if (table.instance_id == instance_id)
+                return find_table(cluster.record.cluster_id, table.table_group_id, table.table_name);
     return std::nullopt;
 }
 
-std::vector<Found<TableRecord>> ResourceDirectory::tables(std::string_view cluster_id) {
-    using Key = std::pair<std::string, std::string>;
-    std::map<Key, Found<TableRecord>> by_key;
+std::vector<Found<TableSummary>> ResourceDirectory::tables(std::string_view cluster_id) {
+    std::vector<Found<TableSummary>> named;
+    const auto name = [&](std::string_view group, std::string_view table_name, std::int64_t created_time) {
+        const auto table = named_table(cluster_id, group, table_name, created_time);
+        named.push_back({{table.table_group_id, table.table_name, table.instance_id, 0, 0, false}, false});
+    };
     if (named_by_snapshots())
-        for (const auto& named : repository_.snapshots().named_tables(scope_.account, cluster_id))
-            by_key.insert_or_assign(Key{named.table_group_id, named.table_name},
-                                    Found<TableRecord>{named_table(cluster_id, named.table_group_id, named.table_name,
-                                                                   named.first_create_time), false});
+        for (const auto& table : repository_.snapshots().named_tables(scope_.account, cluster_id))
+            name(table.table_group_id, table.table_name, table.first_create_time);
     if (const auto* declared = declared_cluster(cluster_id))
         for (const auto& group : declared->table_groups)
-            for (const auto& name : group.tables)
-                by_key.insert_or_assign(Key{group.id, name}, Found<TableRecord>{
-                                            named_table(cluster_id, group.id, name, scope_.named_since), false});
-    for (auto& stored : repository_.tables().of_cluster(scope_.account, cluster_id)) {
-        Key key{stored.table_group_id, stored.table_name};  // not the moved-from record's
-        by_key.insert_or_assign(std::move(key), Found<TableRecord>{std::move(stored), true});
+            for (const auto& table_name : group.tables) name(group.id, table_name, scope_.named_since);
+    std::vector<Found<TableSummary>> list;
+    for (auto& stored : repository_.tables().summaries_of_cluster(scope_.account, cluster_id))
+        list.push_back({std::move(stored), true});
+    // A stored table shadows a named one of the same key (usually there are none named).
+    const auto key_of = [](const TableSummary& table) { return std::tie(table.table_group_id, table.table_name); };
+    for (auto& table : named) {
+        const auto shadowed = std::lower_bound(list.begin(), list.end(), table, [&](const auto& a, const auto& b) {
+            return key_of(a.record) < key_of(b.record);
+        });
+        if (shadowed == list.end() || key_of(shadowed->record) != key_of(table.record)) list.insert(shadowed, std::move(table));
     }
-    std::vector<Found<TableRecord>> list;
-    for (auto& [key, found] : by_key) list.push_back(std::move(found));
     sort_by(list, [](const auto& a, const auto& b) {
         if (a.table_group_id != b.table_group_id) return id_before(a.table_group_id, b.table_group_id);
         return a.table_name < b.table_name;

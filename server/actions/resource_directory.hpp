@@ -67,8 +67,14 @@ public:
                                                           std::string_view table_name);
     // In any cluster of the account.
     std::optional<Found<storage::TableRecord>> find_table_by_instance(std::string_view instance_id);
-    // Running and recycled, by table group (numeric order), then name.
-    std::vector<Found<storage::TableRecord>> tables(std::string_view cluster_id);
+    // Running and recycled, by table group (numeric order), then name: their summaries (find_table
+    // reads a whole table).
+    std::vector<Found<storage::TableSummary>> tables(std::string_view cluster_id);
+
+    // Whether the configuration declares the cluster, or its table group, or that group's table: such a
+    // resource cannot be deleted (it would be there again at once).
+    bool declared(std::string_view cluster_id, std::string_view table_group_id = {},
+                  std::string_view table_name = {}) const;
 
     // ---- keeping named resources ----
     // Stores the cluster, or the group and its cluster, or the table with its group and cluster, where

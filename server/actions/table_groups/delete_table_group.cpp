@@ -4,6 +4,7 @@
 #include "server/actions/resource_jobs.hpp"
 #include "server/actions/tags/resource_tags.hpp"
 #include "server/actions/task_log.hpp"
+#include "server/core/api_errors.hpp"
 
 namespace tcaplus_mock {
 
@@ -16,9 +17,11 @@ boost::asio::awaitable<Result<json::object>> delete_table_group(const ActionCont
         const auto& cluster_id = cluster.record.cluster_id;
         if (!directory.find_table_group(cluster_id, id)) return errors::table_group_not_found(cluster_id, id);
         std::size_t tables = 0;
-        for (const auto& table : directory.tables(cluster_id))
-            if (table.record.table_group_id == id) ++tables;
+        for (const auto& [table, stored] : directory.tables(cluster_id))
+            if (table.table_group_id == id) ++tables;
         if (tables > 0) return errors::table_group_in_use(cluster_id, id, tables);
+        if (directory.declared(cluster_id, id))
+            return errors::declared_in_configuration("table group " + errors::quoted(id), "表格组 " + errors::quoted(id));
         directory.keep_cluster(cluster_id);
         repository.table_groups().erase(context.account, cluster_id, id);
         repository.tags().erase_resource(context.account, table_group_tags, table_group_tag_resource(cluster_id, id));

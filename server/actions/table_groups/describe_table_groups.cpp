@@ -30,7 +30,11 @@ boost::asio::awaitable<Result<json::object>> describe_table_groups(const ActionC
             matching.push_back(std::move(found.record));
         }
         json::array groups(context.memory);
-        for (const auto& group : page->of(matching)) groups.push_back(table_group_info(group, directory, context));
+        const auto totals = table_group_totals(directory, cluster.record.cluster_id);
+        for (const auto& group : page->of(matching)) {
+            const auto found = totals.find(group.table_group_id);
+            groups.push_back(table_group_info(group, found == totals.end() ? TableGroupTotals{} : found->second, context));
+        }
         return json::object({{"TotalCount", matching.size()}, {"TableGroups", std::move(groups)}}, context.memory);
     });
 }

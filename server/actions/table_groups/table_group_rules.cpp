@@ -29,16 +29,25 @@ std::optional<ApiError> check_name_free(ResourceDirectory& directory, std::strin
     return std::nullopt;
 }
 
-json::object table_group_info(const storage::TableGroupRecord& group, ResourceDirectory& directory,
+std::map<std::string, TableGroupTotals, std::less<>> table_group_totals(ResourceDirectory& directory,
+                                                                        std::string_view cluster_id) {
+    std::map<std::string, TableGroupTotals, std::less<>> totals;
+    for (const auto& [table, stored] : directory.tables(cluster_id)) {
+        if (table.recycled) continue;
+        auto& group = totals[table.table_group_id];
+        ++group.tables;
+        group.size += table.table_size;
+    }
+    return totals;
+}
+
+json::object table_group_info(const storage::TableGroupRecord& group, const TableGroupTotals& totals,
                               const ActionContext& context) {
-    std::size_t tables = 0;
-    for (const auto& table : directory.tables(group.cluster_id))
-        if (table.record.table_group_id == group.table_group_id && !table.record.recycled_time) ++tables;
     return json::object({{"TableGroupId", group.table_group_id},
                          {"TableGroupName", group.name},
                          {"CreatedTime", datetime_value(group.created_time, context.config.api.utc_offset, context.memory)},
-                         {"TableCount", tables},
-                         {"TotalSize", 0},
+                         {"TableCount", totals.tables},
+                         {"TotalSize", totals.size},
                          {"TxhBackupExpireDay", 7},
                          {"EnableMysql", 0},
                          {"MysqlConnIp", ""},

@@ -6,7 +6,9 @@
 
 #include <boost/json/object.hpp>
 
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace tcaplus_mock {
@@ -17,8 +19,18 @@ std::optional<ApiError> check_table_group_name(std::string_view name);
 std::optional<ApiError> check_name_free(ResourceDirectory& directory, std::string_view cluster_id,
                                         std::string_view name, std::string_view except_id = {});
 
-// TableGroupInfo of `group`, with its tables counted.
-boost::json::object table_group_info(const storage::TableGroupRecord& group, ResourceDirectory& directory,
+// What a group's TableCount and TotalSize count: its running tables and the sum of their TableSize.
+struct TableGroupTotals {
+    std::size_t tables = 0;
+    std::int64_t size = 0;
+};
+
+// The totals of every group of a cluster that holds running tables, by TableGroupId.
+std::map<std::string, TableGroupTotals, std::less<>> table_group_totals(ResourceDirectory& directory,
+                                                                        std::string_view cluster_id);
+
+// TableGroupInfo of `group`.
+boost::json::object table_group_info(const storage::TableGroupRecord& group, const TableGroupTotals& totals,
                                      const ActionContext& context);
 
 }  // namespace tcaplus_mock

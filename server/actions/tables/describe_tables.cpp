@@ -7,7 +7,6 @@
 #include <boost/json/array.hpp>
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <utility>
 
@@ -25,8 +24,8 @@ struct TableQuery {
     std::vector<Filter> filters;
     bool recycled = false;
 
-    bool accepts(const storage::TableRecord& table) const {
-        if (table.recycled_time.has_value() != recycled) return false;
+    bool accepts(const storage::TableSummary& table) const {
+        if (table.recycled != recycled) return false;
         if (!table_group_ids.empty() &&
             std::find(table_group_ids.begin(), table_group_ids.end(), table.table_group_id) == table_group_ids.end())
             return false;
@@ -51,28 +50,31 @@ Result<TableQuery> read_query(const json::object& params, bool recycled) {
     return query;
 }
 
-// A matching table with what its TableInfoNew needs.
+// A matching table: its summary and its cluster (a page's tables are then read whole).
 struct ListedTable {
-    storage::TableRecord table;
+    storage::TableSummary table;
     const storage::ClusterRecord* cluster;
-    std::string group_name;
 };
 
 std::vector<ListedTable> matching_tables(const TableQuery& query, ResourceDirectory& directory,
                                          const std::vector<Found<storage::ClusterRecord>>& clusters) {
     std::vector<ListedTable> listed;
-    for (const auto& cluster : clusters) {
-        std::map<std::string, std::string, std::less<>> group_names;
-        for (const auto& group : directory.table_groups(cluster.record.cluster_id))
-            group_names.emplace(group.record.table_group_id, group.record.name);
+    for (const auto& cluster : clusters)
         for (auto& found : directory.tables(cluster.record.cluster_id))
-            if (query.accepts(found.record)) {
-                const auto group = group_names.find(found.record.table_group_id);
-                listed.push_back({std::move(found.record), &cluster.record,
-                                  group == group_names.end() ? std::string() : group->second});
-            }
-    }
+            if (query.accepts(found.record)) listed.push_back({std::move(found.record), &cluster.record});
     return listed;
+}
+
+// The TableInfoNew of a listed table, read whole.
+json::object listed_info(const ListedTable& listed, ResourceDirectory& directory, storage::Repository& repository,
+                         const ActionContext& context) {
+    const auto& [summary, cluster] = listed;
+    const auto found = directory.find_table(cluster->cluster_id, summary.table_group_id, summary.table_name);
+    const auto& table = found->record;  // listed in the same job: it exists
+    const auto group = directory.find_table_group(table.cluster_id, table.table_group_id);
+    std::optional<storage::IdlFileRecord> file;
+    if (table.file_id != 0) file = repository.idl_files().find(context.account, table.cluster_id, table.file_id);
+    return table_info(table, *cluster, group ? group->record.name : std::string(), file ? &*file : nullptr, context);
 }
 
 boost::asio::awaitable<Result<json::object>> list_tables(const ActionContext& context, bool recycled) {
@@ -92,11 +94,7 @@ boost::asio::awaitable<Result<json::object>> list_tables(const ActionContext& co
         }
         const auto listed = matching_tables(*query, directory, clusters);
         json::array infos(context.memory);
-        for (const auto& [table, cluster, group_name] : page->of(listed)) {
-            std::optional<storage::IdlFileRecord> file;
-            if (table.file_id != 0) file = repository.idl_files().find(context.account, table.cluster_id, table.file_id);
-            infos.push_back(table_info(table, *cluster, group_name, file ? &*file : nullptr, context));
-        }
+        for (const auto& table : page->of(listed)) infos.push_back(listed_info(table, directory, repository, context));
         return json::object({{"TotalCount", listed.size()}, {"TableInfos", std::move(infos)}}, context.memory);
     });
 }
