@@ -45,8 +45,8 @@ struct FilterName {
     std::initializer_list<std::string_view> aliases = {};
 };
 
-// The `Filters` parameter. A Name the action does not take, or a filter without any value, is
-// InvalidParameterValue naming `Filters.<i>.Name` / `Filters.<i>.Values`.
+// The `Filters` parameter. A Name the action does not take is InvalidParameterValue naming
+// `Filters.<i>.Name`; a filter without any value is MissingParameter `Filters.<i>.Values`.
 Result<std::vector<Filter>> read_filters(const boost::json::object& params, std::initializer_list<FilterName> names);
 
 // The filter of that name, or nullptr.

@@ -72,6 +72,13 @@ ApiError table_instance_mismatch(std::string_view table_group_id, std::string_vi
                     quoted(instance_id) + "。");
 }
 
+ApiError declared_in_configuration(std::string_view what_en, std::string_view what_zh) {
+    return make("FailedOperation",
+                "The " + std::string(what_en) +
+                    " is declared in the emulator's configuration (resources.clusters) and cannot be deleted.",
+                std::string(what_zh) + " 由模拟器配置（resources.clusters）声明，不能删除。");
+}
+
 ApiError cluster_in_use(std::string_view cluster_id, std::size_t table_groups) {
     const auto count = std::to_string(table_groups);
     return make("ResourceInUse",

@@ -26,6 +26,9 @@ ApiError table_not_in_recycle_bin(std::string_view table_group_id, std::string_v
 // ResourceNotFound: the item's TableInstanceId is not the instance id of the table it names.
 ApiError table_instance_mismatch(std::string_view table_group_id, std::string_view table_name,
                                  std::string_view instance_id);
+// FailedOperation: the configuration (resources.clusters) declares the resource, which therefore
+// cannot be deleted. `what_en`/`what_zh` name it: "cluster `x`", "集群 `x`".
+ApiError declared_in_configuration(std::string_view what_en, std::string_view what_zh);
 // ResourceInUse: a cluster that still holds table groups, a table group that still holds tables.
 ApiError cluster_in_use(std::string_view cluster_id, std::size_t table_groups);
 ApiError table_group_in_use(std::string_view cluster_id, std::string_view table_group_id, std::size_t tables);

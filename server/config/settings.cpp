@@ -66,7 +66,7 @@ std::vector<Setting> api_and_snapshot_settings() {
         make_setting("api.time_zone", "",
                      "UTC offset of every datetime the API reads and writes (Tencent Cloud shows China time)",
                      utc_offset_kind(), [](Config& c) -> auto& { return c.api.utc_offset; }),
-        make_setting("limits.max_batch", "", "most items one request may carry in SelectedTables",
+        make_setting("limits.max_batch", "", "most items one list parameter of a request may carry (SelectedTables, ClusterIds, IdlFiles...)",
                      integer_kind<std::size_t>(1, 1'000'000), [](Config& c) -> auto& { return c.limits.max_batch; }),
         make_setting("snapshots.max_age", "", "how far in the past SnapshotTime may lie, e.g. 7d",
                      optional_duration_kind(ten_years), [](Config& c) -> auto& { return c.snapshots.max_age; }),

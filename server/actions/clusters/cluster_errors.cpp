@@ -62,11 +62,5 @@ ApiError invalid_time_value(std::string_view parameter, std::string_view value) 
                 std::string(parameter));
 }
 
-ApiError cluster_declared_in_configuration(std::string_view cluster_id) {
-    return make("FailedOperation",
-                "The cluster " + quoted(cluster_id) +
-                    " is declared in the emulator's configuration (resources.clusters) and cannot be deleted.",
-                "集群 " + quoted(cluster_id) + " 由模拟器配置（resources.clusters）声明，不能删除。");
-}
 
 }  // namespace tcaplus_mock::errors

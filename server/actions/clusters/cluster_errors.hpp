@@ -16,6 +16,5 @@ ApiError password_failure();
 ApiError old_password_in_use(std::string_view expires);
 ApiError old_password_has_expired();
 ApiError invalid_time_value(std::string_view parameter, std::string_view value);
-ApiError cluster_declared_in_configuration(std::string_view cluster_id);
 
 }  // namespace tcaplus_mock::errors

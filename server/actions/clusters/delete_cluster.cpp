@@ -1,10 +1,10 @@
 #include "server/actions/clusters/cluster_actions.hpp"
 
-#include "server/actions/clusters/cluster_errors.hpp"
 #include "server/actions/resource_errors.hpp"
 #include "server/actions/resource_jobs.hpp"
 #include "server/actions/tags/resource_tags.hpp"
 #include "server/actions/task_log.hpp"
+#include "server/core/api_errors.hpp"
 
 namespace tcaplus_mock {
 
@@ -16,8 +16,8 @@ boost::asio::awaitable<Result<json::object>> delete_cluster(const ActionContext&
         const auto& id = cluster.record.cluster_id;
         const auto groups = directory.table_groups(id);
         if (!groups.empty()) return errors::cluster_in_use(id, groups.size());
-        for (const auto& declared : context.config.resources.clusters)
-            if (declared.id == id) return errors::cluster_declared_in_configuration(id);
+        if (directory.declared(id))
+            return errors::declared_in_configuration("cluster " + errors::quoted(id), "集群 " + errors::quoted(id));
         for (const auto& file : repository.idl_files().of_cluster(context.account, id))
             repository.idl_files().erase(context.account, id, file.file_id);
         repository.tags().erase_resource(context.account, cluster_tags, id);

@@ -36,18 +36,19 @@ boost::asio::awaitable<Result<json::object>> delete_idl_files(const ActionContex
         const auto& cluster_id = cluster.record.cluster_id;
         const auto tables = directory.tables(cluster_id);
         json::array infos(context.memory);
-        for (const auto& value : context.params.at("IdlFiles").as_array()) {
-            const auto& item = value.as_object();
+        const auto& items = context.params.at("IdlFiles").as_array();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto& item = items[i].as_object();
             std::optional<storage::IdlFileRecord> file;
             std::optional<ApiError> error;
             if (!item.contains("FileId")) {
-                error = errors::missing_parameter("IdlFiles.FileId");
+                error = errors::missing_parameter("IdlFiles." + std::to_string(i) + ".FileId");
             } else if (const auto id = item.at("FileId").to_number<std::int64_t>();
                        !(file = repository.idl_files().find(context.account, cluster_id, id))) {
                 error = errors::idl_file_not_found(cluster_id, id);
             } else {
                 const auto users = std::count_if(tables.begin(), tables.end(),
-                                                 [&](const auto& table) { return table.record.file_id == id; });
+                                                 [&](const auto& found) { return found.record.file_id == id; });
                 if (users > 0) error = errors::idl_file_in_use(id, static_cast<std::size_t>(users));
                 else repository.idl_files().erase(context.account, cluster_id, id);
             }

@@ -1,9 +1,11 @@
 #include "server/actions/tables/table_actions.hpp"
 
+#include "server/actions/resource_errors.hpp"
 #include "server/actions/resource_jobs.hpp"
 #include "server/actions/tables/table_items.hpp"
 #include "server/actions/tags/resource_tags.hpp"
 #include "server/actions/task_log.hpp"
+#include "server/core/api_errors.hpp"
 
 namespace tcaplus_mock {
 
@@ -30,6 +32,9 @@ boost::asio::awaitable<Result<json::object>> delete_tables(const ActionContext& 
             auto table = take_item_table(directory, cluster.record.cluster_id, item, TableState::either);
             if (!table) return table.error();
             const bool recycled = table->recycled_time.has_value();
+            if (directory.declared(table->cluster_id, table->table_group_id, table->table_name))
+                return errors::declared_in_configuration("table " + errors::quoted(table->table_name),
+                                                         "表 " + errors::quoted(table->table_name));
             auto task = record_table_task(repository, context, "DeleteTables",
                                           (recycled ? "delete table(" : "move to recycle bin table(") + table->table_name + ")",
                                           *table);

@@ -19,6 +19,9 @@ std::optional<ApiError> check_change(storage::Repository& repository, const stor
     const auto& definition = *defined.definition;
     if (definition.problem) return errors::table_rule_broken(table.table_name, *definition.problem);
     const auto format = idl::idl_format_text(definition.format);
+    if (!table.key_fields.empty() && table.idl_type != format)  // a table named only by snapshots has no IDL yet
+        return errors::schema_change_refused(table.table_name, "a " + table.idl_type + " table cannot become a " +
+                                                                   std::string(format) + " table.");
     if (const auto* given = item.if_contains("TableIdlType"); given && !text::iequals(given->as_string(), format))
         return errors::table_disagrees_with_idl(path + ".TableIdlType", given->as_string(), format);
     if (const auto old = stored_definition(repository, table))

@@ -49,12 +49,18 @@ std::set<std::string> clusters_to_read(ResourceDirectory& directory, storage::Re
                                        const ActionContext& context, const std::vector<std::string>& cluster_ids,
                                        const std::vector<std::string>& task_ids) {
     std::set<std::string> clusters(cluster_ids.begin(), cluster_ids.end());
-    if (!clusters.empty()) return clusters;
-    for (const auto& id : task_ids) clusters.insert(cluster_of(id));
-    if (!clusters.empty()) return clusters;
-    for (const auto& cluster : directory.clusters()) clusters.insert(cluster.record.cluster_id);
-    for (const auto& task : repository.tasks().of_account(context.account))
-        if (!directory.find_cluster(task.cluster_id)) clusters.insert(task.cluster_id);  // deleted since
+    if (clusters.empty())
+        for (const auto& id : task_ids) clusters.insert(cluster_of(id));
+    if (clusters.empty()) {
+        for (const auto& cluster : directory.clusters()) clusters.insert(cluster.record.cluster_id);
+        for (const auto& task : repository.tasks().of_account(context.account))
+            if (!directory.find_cluster(task.cluster_id)) clusters.insert(task.cluster_id);  // deleted since
+    }
+    // A cluster of another region shows none of its tasks, as it shows nothing else.
+    std::erase_if(clusters, [&](const std::string& id) {
+        const auto cluster = directory.find_cluster(id);
+        return cluster && !directory.cluster(id);
+    });
     return clusters;
 }
 

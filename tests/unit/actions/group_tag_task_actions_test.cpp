@@ -172,6 +172,37 @@ TEST_F(GroupTagTaskTest, InAutoModeWhatSnapshotsNameIsListed) {
               tables.at("TableInfos").at(0).at("TableInstanceId"));
 }
 
+TEST_F(GroupTagTaskTest, TasksOfAClusterOfAnotherRegionAreNotShown) {
+    create_table_group(cluster_, "1");
+    const auto task = ok("DeleteTableGroup", {{"ClusterId", cluster_}, {"TableGroupId", "1"}}).at("TaskId");
+    EXPECT_EQ(number(ok("DescribeTasks", {{"TaskIds", json::array{task}}}).at("TotalCount")), 1);
+    EXPECT_EQ(number(ok("DescribeTasks", {{"TaskIds", json::array{task}}}, "ap-shanghai").at("TotalCount")), 0);
+    EXPECT_EQ(number(ok("DescribeTasks", {{"ClusterIds", json::array{cluster_.c_str()}}}, "ap-shanghai").at("TotalCount")), 0);
+    EXPECT_EQ(number(ok("DescribeTasks", {}, "ap-shanghai").at("TotalCount")), 0);
+}
+
+class DeclaredResourcesTest : public ResourceFixture {
+protected:
+    DeclaredResourcesTest() : ResourceFixture(declaring()) {}
+    static Config declaring() {
+        auto config = unsigned_config();
+        config.resources.clusters = {{"18685341856", {{"1", {"cl_generic"}}, {"2", {}}}}};
+        return config;
+    }
+};
+
+TEST_F(DeclaredResourcesTest, WhatTheConfigurationDeclaresCannotBeDeleted) {
+    const json::array table{json::object{{"TableGroupId", "1"}, {"TableName", "cl_generic"}}};
+    const auto deleted = ok("DeleteTables", {{"ClusterId", "18685341856"}, {"SelectedTables", table}});
+    EXPECT_EQ(deleted.at("TableResults").at(0).at("Error").at("Code"), "FailedOperation");
+    EXPECT_EQ(number(ok("DescribeTables", {{"ClusterId", "18685341856"}}).at("TotalCount")), 1);
+    EXPECT_EQ(error_of("DeleteTableGroup", {{"ClusterId", "18685341856"}, {"TableGroupId", "2"}}), "FailedOperation");
+    EXPECT_EQ(error_of("DeleteCluster", {{"ClusterId", "18685341856"}}), "ResourceInUse");
+    // What the API adds beside them may go.
+    create_table_group("18685341856", "3");
+    EXPECT_EQ(error_of("DeleteTableGroup", {{"ClusterId", "18685341856"}, {"TableGroupId", "3"}}), "");
+}
+
 class StrictModeTest : public ResourceFixture {
 protected:
     StrictModeTest() : ResourceFixture(strict()) {}

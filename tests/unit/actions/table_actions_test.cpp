@@ -185,6 +185,24 @@ TEST_F(TableActionsTest, ModifyTablesAppliesANewFileUnderTheSchemaRules) {
     const auto v3 = upload_idl(cluster_, retyped, "v3");
     const auto refused = ok("ModifyTables", {{"ClusterId", cluster_}, {"IdlFiles", file_ref(v3)}, {"SelectedTables", json::array{item}}});
     EXPECT_EQ(refused.at("TableResults").at(0).at("Error").at("Code"), "FailedOperation");
+    // A PROTO table cannot become a TDR one.
+    const auto mixed = std::string(ok("CreateCluster", {{"IdlType", "MIX"}, {"ClusterName", "mix"}, {"VpcId", "v"},
+                                                        {"SubnetId", "s"}, {"Password", "Passw0rd"}})
+                                       .at("ClusterId").as_string());
+    create_table_group(mixed, "1");
+    const auto proto = upload_idl(mixed, "syntax = \"proto2\"; import \"tcaplusservice.optionv1.proto\";\n"
+                                         "message user_info { option(tcaplusservice.tcaplus_primary_key) = \"id\";"
+                                         " required string id = 1; optional int32 age = 2; }\n");
+    create_table(mixed, proto, "1", "user_info");
+    const auto tdr = ok("VerifyIdlFiles", {{"ClusterId", mixed},
+                                           {"NewIdlFiles", json::array{json::object{
+                                                               {"FileName", "user"}, {"FileType", "TDR"}, {"FileExtType", "xml"},
+                                                               {"FileSize", examples::terraform_tdr.size()},
+                                                               {"FileContent", examples::terraform_tdr}}}}})
+                         .at("IdlFiles").at(0).as_object();
+    const auto to_tdr = ok("ModifyTables", {{"ClusterId", mixed}, {"IdlFiles", file_ref(tdr)},
+                                            {"SelectedTables", json::array{selected("1", "user_info")}}});
+    EXPECT_EQ(to_tdr.at("TableResults").at(0).at("Error").at("Code"), "FailedOperation") << json::serialize(to_tdr);
     // The table uses v2 now: the first file may go.
     const auto deleted = ok("DeleteIdlFiles", {{"ClusterId", cluster_}, {"IdlFiles", file_ref(file_)}});
     EXPECT_TRUE(deleted.at("IdlFileInfos").at(0).at("Error").is_null());
