@@ -3,7 +3,7 @@
 // by the credential of its SecretId, timestamped now, spread over many SecretIds so that the
 // per-sub-account frequency limit is honoured while the total rate is high.
 //
-//   node bench/make-corpus.mjs --scenario create|throttled|describe|create100 --out PREFIX
+//   node bench/make-corpus.mjs --scenario create|throttled|describe|create100|tables --out PREFIX
 //        --port 8023 --requests N [--threads 2] [--secret-ids 4000] [--run ID]
 //
 // Writes PREFIX-<thread>.corpus for each wrk thread: records of "<byte count>\n<raw request>".
@@ -79,13 +79,18 @@ function snapshotItem(table, name, now) {
 // The body and the credential of request `n` of `thread`.
 function requestOf(scenario, options, thread, n, now) {
     const ids = Number(options["secret-ids"]);
-    const credential = scenario === "throttled" ? 0 : (n * Number(options.threads) + thread) % ids;
+    const oneAccount = scenario === "throttled" || scenario === "tables";
+    const credential = oneAccount ? 0 : (n * Number(options.threads) + thread) % ids;
     const name = `r${options.run}-t${thread}-${n}`;
     let action = "CreateSnapshots";
     let params;
     if (scenario === "describe") {
         action = "DescribeSnapshots";
         params = { ClusterId: CLUSTER_ID };
+    } else if (scenario === "tables") {
+        // A page of 20 of the cluster's 1,000 tables, each request another page.
+        action = "DescribeTables";
+        params = { ClusterId: CLUSTER_ID, Offset: ((n * Number(options.threads) + thread) * 20) % 1000, Limit: 20 };
     } else if (scenario === "create100") {
         const tables = [];
         for (let k = 0; k < 100; ++k) tables.push(snapshotItem(`bench_table_${k}`, name, now));
@@ -99,7 +104,9 @@ function requestOf(scenario, options, thread, n, now) {
 function main() {
     const options = argumentsOf(process.argv.slice(2));
     const scenario = options.scenario;
-    if (!["create", "throttled", "describe", "create100"].includes(scenario)) throw new Error(`unknown scenario ${scenario}`);
+    if (!["create", "throttled", "describe", "create100", "tables"].includes(scenario)) {
+        throw new Error(`unknown scenario ${scenario}`);
+    }
     const now = Date.now();
     const signer = new Signer(`127.0.0.1:${options.port}`, Math.floor(now / 1000));
     const threads = Number(options.threads);

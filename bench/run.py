@@ -38,7 +38,12 @@ SCENARIOS = {
     "c": {"name": "DescribeSnapshots, 20 snapshots", "corpus": "describe"},
     "d": {"name": "CreateSnapshots, 1,000,000 stored", "corpus": "create"},
     "e": {"name": "CreateSnapshots, 100 tables", "corpus": "create100"},
+    "f": {"name": "DescribeTables, 20 of 1,000 tables", "corpus": "tables"},
 }
+TABLES_IDL = ('syntax = "proto2"; import "tcaplusservice.optionv1.proto";\n'
+              'message bench_table { option(tcaplusservice.tcaplus_primary_key) = "uin,name";'
+              ' required int64 uin = 1; required string name = 2; optional int32 level = 3;'
+              ' optional string note = 4; }\n')
 
 
 def secret_id(i):
@@ -98,7 +103,9 @@ class Bench:
 
     def write_config(self):
         credentials = [{"secret_id": secret_id(i), "secret_key": secret_key(i)} for i in range(self.secret_ids)]
-        config = {"auth": {"mode": "any", "credentials": credentials, "timestamp_window": "1h"}}
+        # (f) reads one account's cluster from one SecretId: its limit off, as in a test suite's loop.
+        config = {"auth": {"mode": "any", "credentials": credentials, "timestamp_window": "1h"},
+                  "rate_limits": {"DescribeTables": 0}}
         with open(self.config_path, "w") as file:
             json.dump(config, file)
 
@@ -117,6 +124,21 @@ class Bench:
                 file.write("]}")
             file.write("]}")
 
+    def seed_tables(self, path, account, tables):
+        """A state document with one cluster of `tables` tables in 10 table groups, all of one IDL file."""
+        groups = [{"cluster_id": CLUSTER_ID, "table_group_id": str(g + 1), "name": f"group{g + 1}"} for g in range(10)]
+        rows = [{"cluster_id": CLUSTER_ID, "table_group_id": str(n % 10 + 1), "table_name": f"bench_table_{n:04d}",
+                 "file_id": 1} for n in range(tables)]
+        document = {"version": 2, "accounts": [{
+            "account": account,
+            "clusters": [{"cluster_id": CLUSTER_ID, "name": "bench", "idl_type": "PROTO"}],
+            "table_groups": groups,
+            "idl_files": [{"cluster_id": CLUSTER_ID, "file_id": 1, "name": "bench_table", "file_type": "PROTO",
+                           "ext_type": "proto", "content": TABLES_IDL}],
+            "tables": rows}]}
+        with open(path, "w") as file:
+            json.dump(document, file)
+
     def base_database(self, scenario):
         """The database a round of `scenario` starts from (a copy is made per round), or None."""
         if scenario == "c":
@@ -124,6 +146,13 @@ class Bench:
             if not os.path.exists(path):
                 seed = os.path.join(self.work, "describe-seed.json")
                 self.seed(seed, [secret_id(i) for i in range(self.secret_ids)], 20, "s")
+                self.prepare(path, seed)
+            return path
+        if scenario == "f":
+            path = os.path.join(self.work, "tables.db")
+            if not os.path.exists(path):
+                seed = os.path.join(self.work, "tables-seed.json")
+                self.seed_tables(seed, secret_id(0), 1000)
                 self.prepare(path, seed)
             return path
         if scenario == "d":
@@ -346,7 +375,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--smoke", action="store_true", help="a few seconds per scenario, loose checks")
-    parser.add_argument("--scenarios", default="a,b,c,d,e")
+    parser.add_argument("--scenarios", default="a,b,c,d,e,f")
     parser.add_argument("--rounds", type=int)
     parser.add_argument("--duration", type=int)
     parser.add_argument("--warmup", type=int)
