@@ -139,7 +139,8 @@ void read_list(const JsonFields& fields, std::string_view key, Read read) {
 AccountState read_account(const json::value& value, const std::string& path, std::chrono::seconds zone, long long now) {
     const JsonFields fields(value, path,
                             {"account", "snapshots", "imports", "counters", "resources", "clusters", "table_groups",
-                             "idl_files", "tables", "tasks", "tags"});
+                             "idl_files", "tables", "tasks", "tags", "applications", "backups",
+                             "backup_rules"});
     AccountState state;
     state.account = non_empty(fields, "account");
     read_list(fields, "snapshots", [&](const json::value& item, const std::string& where) {
@@ -259,6 +260,11 @@ void raise_counters(storage::Repository& repository, const AccountState& state) 
     };
     for (const auto& task : state.resources.tasks) note_number(task.cluster_id, "task", task.number);
     for (const auto& file : state.resources.idl_files) note_number(file.cluster_id, "file", file.file_id);
+    for (const auto& application : state.resources.applications) {
+        note_number(application.cluster_id, "application", application.number);
+        note(application.cluster_id, "task", application.task_id);
+    }
+    for (const auto& backup : state.resources.backups) note_number(backup.cluster_id, "task", backup.number);
     for (const auto& [key, value] : highest) repository.counters().set({state.account, key.first, key.second, value});
 }
 
