@@ -227,17 +227,11 @@ json::object write_account(const AccountState& state, std::chrono::seconds zone)
 }
 
 // "xx-7" -> 7 when `id` is "<cluster_id>-<n>".
-std::optional<std::int64_t> id_number(std::string_view id, std::string_view cluster_id) {
-    if (id.size() <= cluster_id.size() + 1 || !id.starts_with(cluster_id) || id[cluster_id.size()] != '-')
-        return std::nullopt;
-    return text::parse_whole<std::int64_t>(id.substr(cluster_id.size() + 1));
-}
-
 // Every counter at least at the highest number its cluster's ids use, so new ids never repeat old ones.
 void raise_counters(storage::Repository& repository, const AccountState& state) {
     std::map<std::pair<std::string, std::string>, std::int64_t> highest;  // (cluster, kind)
     const auto note = [&](const std::string& cluster, const char* kind, const std::string& id) {
-        if (const auto number = id_number(id, cluster)) {
+        if (const auto number = storage::CounterRows::number_of(id, cluster)) {
             auto& value = highest[{cluster, kind}];
             value = std::max(value, *number);
         }

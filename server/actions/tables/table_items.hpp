@@ -40,13 +40,29 @@ struct TableChange {
 
 using ItemChange = std::function<Result<TableChange>(const boost::json::object& item, const std::string& path)>;
 
-// {TotalCount, TableResults}: `change` applied to each item of the list parameter `list`, in order.
-// The item fault for its TableName, if any, fails an item before `change` sees it.
-boost::json::object table_results(const ActionContext& context, std::string_view list, const ItemChange& change);
+// Where an action that may need approval files its applications: the writer's repository and the
+// request's cluster (approvals/applications.hpp).
+struct ApprovalScope {
+    storage::Repository& repository;
+    const storage::ClusterRecord& cluster;
+};
 
-// TableInfoNew of `table` in `cluster`, its group named `group_name`, defined by `file` (nullptr: none).
+// {TotalCount, TableResults}: `change` applied to each item of the list parameter `list`, in order.
+// The item fault for its TableName, if any, fails an item before `change` sees it. With `approval`,
+// when the cluster is under approval for the action, each item files an application instead
+// (TaskId null, ApplicationId its id).
+boost::json::object table_results(const ActionContext& context, std::string_view list, const ItemChange& change,
+                                  std::optional<ApprovalScope> approval = std::nullopt);
+
+// What a TableInfoNew shows beyond the table and its cluster.
+struct TableSurroundings {
+    std::string_view group_name;
+    const storage::IdlFileRecord* file = nullptr;  // the IDL file that defines it; nullptr: none
+    std::int64_t backup_expire_day = 0;            // TxhBackupExpireDay
+};
+
+// TableInfoNew of `table` in `cluster`.
 boost::json::object table_info(const storage::TableRecord& table, const storage::ClusterRecord& cluster,
-                               std::string_view group_name, const storage::IdlFileRecord* file,
-                               const ActionContext& context);
+                               const TableSurroundings& surroundings, const ActionContext& context);
 
 }  // namespace tcaplus_mock

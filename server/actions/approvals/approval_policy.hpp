@@ -1,0 +1,17 @@
+#pragma once
+// Which actions a cluster under approval (ModifyCensorship Censorship 1) does not carry out at once
+// but files as applications, one per item, and the ApplyType each application gets. The service does
+// not document this; the emulator's reading (docs/actions/approvals.md) is this table, in
+// approval_policy.cpp, and nothing else needs to change to change it.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace tcaplus_mock {
+
+// DescribeApplications' ApplyType of the applications `action` files; nullopt when it runs at once
+// whatever the cluster's approval setting.
+std::optional<std::int64_t> application_type_of(std::string_view action);
+
+}  // namespace tcaplus_mock
