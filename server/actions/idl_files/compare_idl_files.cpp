@@ -43,9 +43,7 @@ boost::asio::awaitable<Result<json::object>> compare_idl_files(const ActionConte
     co_return co_await write_in_cluster(context, [&](ResourceDirectory& directory, storage::Repository& repository,
                                                      const Found<storage::ClusterRecord>& cluster) -> Result<json::object> {
         directory.keep_cluster(cluster.record.cluster_id);  // its files go with it, not with what named it
-        auto files = take_request_files(context, repository, cluster.record, {"ExistingIdlFiles"}, "NewIdlFiles");
-        if (!files) return files.error();
-        const auto tables = RequestTables::read(repository, std::move(*files));
+        const auto tables = RequestTables::take(context, repository, cluster.record, {"ExistingIdlFiles"}, "NewIdlFiles");
         if (!tables) return tables.error();
         json::array infos(context.memory);
         for (const auto& value : params.at("SelectedTables").as_array()) {

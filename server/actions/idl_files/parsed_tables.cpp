@@ -19,6 +19,14 @@ Result<RequestTables> RequestTables::read(storage::Repository& repository, std::
     return tables;
 }
 
+Result<RequestTables> RequestTables::take(const ActionContext& context, storage::Repository& repository,
+                                          const storage::ClusterRecord& cluster,
+                                          std::initializer_list<std::string_view> stored_lists, std::string_view new_list) {
+    auto files = take_request_files(context, repository, cluster, stored_lists, new_list);
+    if (!files) return files.error();
+    return read(repository, std::move(*files));
+}
+
 std::vector<DefinedTable> RequestTables::tables() const {
     std::vector<DefinedTable> all;
     for (std::size_t i = 0; i < files_.size(); ++i)

@@ -27,6 +27,10 @@ public:
     // Reads every file of `files` (request_files.hpp: read_tables); the first file that cannot be
     // read is the error.
     static Result<RequestTables> read(storage::Repository& repository, std::vector<RequestFile> files);
+    // take_request_files (request_files.hpp), then read.
+    static Result<RequestTables> take(const ActionContext& context, storage::Repository& repository,
+                                      const storage::ClusterRecord& cluster,
+                                      std::initializer_list<std::string_view> stored_lists, std::string_view new_list = {});
 
     const std::vector<RequestFile>& files() const { return files_; }
     // Every table, in file order then definition order.

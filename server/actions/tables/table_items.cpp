@@ -46,22 +46,10 @@ json::object changed_result(const TableChange& change, const json::storage_ptr& 
     return result;
 }
 
-// The result of an item that filed an application.
-json::object filed_result(const json::object& item, const std::string& application_id, const ActionContext& context) {
-    const auto& memory = context.memory;
-    json::object result(memory);
-    result["TableInstanceId"] = text_or_null(item, "TableInstanceId", memory);
-    result["TaskId"] = nullptr;
-    result["TableName"] = text_or_null(item, "TableName", memory);
-    result["TableType"] = text_or_null(item, "TableType", memory);
-    result["TableIdlType"] = text_or_null(item, "TableIdlType", memory);
-    result["TableGroupId"] = text_or_null(item, "TableGroupId", memory);
-    result["Error"] = nullptr;
-    result["ApplicationId"] = application_id;
-    return result;
-}
-
-json::object failed_result(const json::object& item, const ApiError& error, const ActionContext& context) {
+// The result of an item that did not change its table: the names it gave, TaskId null, and its error
+// (Error null when it filed an application instead).
+json::object unchanged_result(const json::object& item, const std::optional<ApiError>& error,
+                              const std::optional<std::string>& application_id, const ActionContext& context) {
     const auto& memory = context.memory;
     json::object result(memory);
     result["TableInstanceId"] = text_or_null(item, "TableInstanceId", memory);
@@ -71,6 +59,7 @@ json::object failed_result(const json::object& item, const ApiError& error, cons
     result["TableIdlType"] = text_or_null(item, "TableIdlType", memory);
     result["TableGroupId"] = text_or_null(item, "TableGroupId", memory);
     result["Error"] = error_or_null(error, context.language, memory);
+    if (application_id) result["ApplicationId"] = *application_id;
     return result;
 }
 
@@ -114,7 +103,7 @@ json::object table_results(const ActionContext& context, std::string_view list, 
         const auto& item = items[i].as_object();
         const auto path = std::string(list) + "." + std::to_string(i);
         if (auto fault = context.fault_for_item(text_member(item, "TableName"))) {
-            results.push_back(failed_result(item, *fault, context));
+            results.push_back(unchanged_result(item, fault, std::nullopt, context));
             continue;
         }
         if (filed_type) {
@@ -122,11 +111,11 @@ json::object table_results(const ActionContext& context, std::string_view list, 
                                              text_member(item, "TableInstanceId")};
             const auto id = file_application(context, approval->repository, approval->cluster, *filed_type,
                                              params_with_one_item(context.params, list, i), subject);
-            results.push_back(filed_result(item, id, context));
+            results.push_back(unchanged_result(item, std::nullopt, id, context));
             continue;
         }
         const auto changed = change(item, path);
-        results.push_back(changed ? changed_result(*changed, context.memory) : failed_result(item, changed.error(), context));
+        results.push_back(changed ? changed_result(*changed, context.memory) : unchanged_result(item, changed.error(), std::nullopt, context));
     }
     return json::object({{"TotalCount", results.size()}, {"TableResults", std::move(results)}}, context.memory);
 }
