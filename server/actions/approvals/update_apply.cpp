@@ -76,6 +76,14 @@ Result<std::string> text_result(std::string_view text) {
     return Result<std::string>(boost::system::in_place_value, std::string(text));
 }
 
+// The TableInstanceId of the first table an answer names ("" when none).
+std::string instance_of(const json::object& answer) {
+    const auto* items = answer.if_contains("TableResults");
+    if (items == nullptr || items->as_array().empty()) return "";
+    const auto* id = items->as_array().front().as_object().if_contains("TableInstanceId");
+    return id && id->is_string() ? std::string(id->as_string()) : std::string();
+}
+
 // The first task an answer names, or the error it carries.
 Result<std::string> task_of(const json::object& answer) {
     const auto from_item = [](const json::object& item) -> Result<std::string> {
@@ -105,8 +113,9 @@ json::object apply_result(const Decision& decision, std::int64_t status, const s
 }
 
 // Carries out an approved application's action, as its applicant asked, now; its task or its error.
+// A table the action created gives the application its TableInstanceId.
 boost::asio::awaitable<Result<std::string>> carry_out(const ActionContext& context,
-                                                      const storage::ApplicationRecord& application) {
+                                                      storage::ApplicationRecord& application) {
     const auto* action = find_action(application.action);
     if (action == nullptr) co_return errors::internal_error();
     const auto params = json::parse(application.params).as_object();
@@ -116,6 +125,7 @@ boost::asio::awaitable<Result<std::string>> carry_out(const ActionContext& conte
                            context.store,      no_fault,       context.memory,    true};
     const auto answer = co_await action->handler(approved);
     if (!answer) co_return answer.error();
+    if (application.instance_id.empty()) application.instance_id = instance_of(*answer);
     co_return task_of(*answer);
 }
 

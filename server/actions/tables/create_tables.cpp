@@ -78,7 +78,7 @@ boost::asio::awaitable<Result<json::object>> create_tables(const ActionContext& 
                                     {"CreateTables", table->cluster_id, "create table(" + table->table_name + ")",
                                      table->table_group_id, table->table_name, table->instance_id});
             return TableChange{std::move(*table), {std::move(task)}};
-        }, ApprovalScope{repository, cluster.record});
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

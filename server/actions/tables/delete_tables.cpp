@@ -46,7 +46,7 @@ boost::asio::awaitable<Result<json::object>> delete_tables(const ActionContext& 
                 repository.tables().put(*table);
             }
             return TableChange{std::move(*table), {std::move(task)}};
-        }, ApprovalScope{repository, cluster.record});
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

@@ -50,7 +50,7 @@ boost::asio::awaitable<Result<json::object>> modify_tables(const ActionContext& 
             auto task = record_table_task(repository, context, "ModifyTables",
                                           "modify table(" + table->table_name + ")'s structure", *table);
             return TableChange{std::move(*table), {std::move(task)}};
-        }, ApprovalScope{repository, cluster.record});
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

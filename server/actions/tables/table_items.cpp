@@ -107,8 +107,11 @@ json::object table_results(const ActionContext& context, std::string_view list, 
             continue;
         }
         if (filed_type) {
-            const ApplicationSubject subject{text_member(item, "TableGroupId"), text_member(item, "TableName"),
-                                             text_member(item, "TableInstanceId")};
+            ApplicationSubject subject{text_member(item, "TableGroupId"), text_member(item, "TableName"),
+                                       text_member(item, "TableInstanceId")};
+            if (const auto table = approval->directory.find_table(approval->cluster.cluster_id, subject.table_group_id,
+                                                                  subject.table_name))
+                subject.instance_id = table->record.instance_id;
             const auto id = file_application(context, approval->repository, approval->cluster, *filed_type,
                                              params_with_one_item(context.params, list, i), subject);
             results.push_back(unchanged_result(item, std::nullopt, id, context));

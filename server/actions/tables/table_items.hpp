@@ -44,6 +44,7 @@ using ItemChange = std::function<Result<TableChange>(const boost::json::object& 
 // request's cluster (approvals/applications.hpp).
 struct ApprovalScope {
     storage::Repository& repository;
+    ResourceDirectory& directory;
     const storage::ClusterRecord& cluster;
 };
 
