@@ -41,7 +41,8 @@ ApplicationRows::ApplicationRows(Database& db)
       of_cluster_(db, select_sql("account = ?1 AND cluster_id = ?2 ORDER BY number")),
       of_account_(db, select_sql("account = ?1 ORDER BY cluster_id, number")),
       put_(db, "INSERT OR REPLACE INTO applications (" + column_list<A>(columns) + ") VALUES (" +
-                   placeholders(columns.size()) + ")") {}
+                   placeholders(columns.size()) + ")"),
+      erase_cluster_(db, "DELETE FROM applications WHERE account = ?1 AND cluster_id = ?2") {}
 
 std::optional<ApplicationRecord> ApplicationRows::find(std::string_view account, std::string_view cluster_id,
                                                        std::int64_t number) {
@@ -69,6 +70,13 @@ std::vector<ApplicationRecord> ApplicationRows::of_account(std::string_view acco
 void ApplicationRows::put(const ApplicationRecord& record) {
     StatementUse use(put_);
     bind_record<A>(*use, record, columns);
+    use->run();
+}
+
+void ApplicationRows::erase_cluster(std::string_view account, std::string_view cluster_id) {
+    StatementUse use(erase_cluster_);
+    use->bind_text(1, account);
+    use->bind_text(2, cluster_id);
     use->run();
 }
 

@@ -44,10 +44,12 @@ public:
     std::vector<ApplicationRecord> of_account(std::string_view account);
     // Inserts, or replaces the row of the same number.
     void put(const ApplicationRecord& record);
+    // Every application of a cluster (it was deleted).
+    void erase_cluster(std::string_view account, std::string_view cluster_id);
 
 private:
     Database& db_;
-    Statement find_, of_cluster_, of_account_, put_;
+    Statement find_, of_cluster_, of_account_, put_, erase_cluster_;
 };
 
 }  // namespace tcaplus_mock::storage

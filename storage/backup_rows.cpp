@@ -59,7 +59,13 @@ BackupRows::BackupRows(Database& db)
       erase_rule_(db, "DELETE FROM backup_rules WHERE account = ?1 AND cluster_id = ?2 AND table_group_id = ?3"
                       " AND table_name = ?4 AND file_tag = ?5"),
       rules_of_cluster_(db, select_rules_sql("account = ?1 AND cluster_id = ?2" + std::string(rule_order))),
-      rules_of_account_(db, select_rules_sql("account = ?1" + std::string(rule_order))) {}
+      rules_of_account_(db, select_rules_sql("account = ?1" + std::string(rule_order))),
+      erase_table_backups_(db, "DELETE FROM backups WHERE account = ?1 AND cluster_id = ?2 AND table_group_id = ?3"
+                               " AND table_name = ?4"),
+      erase_table_rules_(db, "DELETE FROM backup_rules WHERE account = ?1 AND cluster_id = ?2 AND table_group_id = ?3"
+                             " AND table_name = ?4"),
+      erase_cluster_backups_(db, "DELETE FROM backups WHERE account = ?1 AND cluster_id = ?2"),
+      erase_cluster_rules_(db, "DELETE FROM backup_rules WHERE account = ?1 AND cluster_id = ?2") {}
 
 void BackupRows::insert(const BackupRecord& record) {
     StatementUse use(insert_);
@@ -117,6 +123,27 @@ std::vector<BackupRuleRecord> BackupRows::rules_of_account(std::string_view acco
     StatementUse use(rules_of_account_);
     use->bind_text(1, account);
     return read_rows(*use, read_rule);
+}
+
+void BackupRows::erase_table(std::string_view account, std::string_view cluster_id, std::string_view table_group_id,
+                             std::string_view table_name) {
+    for (auto* statement : {&erase_table_backups_, &erase_table_rules_}) {
+        StatementUse use(*statement);
+        use->bind_text(1, account);
+        use->bind_text(2, cluster_id);
+        use->bind_text(3, table_group_id);
+        use->bind_text(4, table_name);
+        use->run();
+    }
+}
+
+void BackupRows::erase_cluster(std::string_view account, std::string_view cluster_id) {
+    for (auto* statement : {&erase_cluster_backups_, &erase_cluster_rules_}) {
+        StatementUse use(*statement);
+        use->bind_text(1, account);
+        use->bind_text(2, cluster_id);
+        use->run();
+    }
 }
 
 }  // namespace tcaplus_mock::storage

@@ -54,9 +54,15 @@ public:
     std::vector<BackupRuleRecord> rules_of_cluster(std::string_view account, std::string_view cluster_id);
     std::vector<BackupRuleRecord> rules_of_account(std::string_view account);
 
+    // The records and rules of a table deleted for good, or of a whole cluster.
+    void erase_table(std::string_view account, std::string_view cluster_id, std::string_view table_group_id,
+                     std::string_view table_name);
+    void erase_cluster(std::string_view account, std::string_view cluster_id);
+
 private:
     Database& db_;
     Statement insert_, of_cluster_, of_account_, erase_, put_rule_, erase_rule_, rules_of_cluster_, rules_of_account_;
+    Statement erase_table_backups_, erase_table_rules_, erase_cluster_backups_, erase_cluster_rules_;
 };
 
 }  // namespace tcaplus_mock::storage

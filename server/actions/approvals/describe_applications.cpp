@@ -50,7 +50,8 @@ ApplicationQuery read_query(const json::object& params) {
 // ExecuteStatus: where the approved task stands.
 std::string execute_status(const storage::ApplicationRecord& application, storage::Repository& repository,
                            const ActionContext& context, std::int64_t now) {
-    if (application.status != 1 || application.task_id.empty()) return "";
+    if (application.status != 1) return "";
+    if (application.task_id.empty()) return "FAILED";  // the approved action answered an error
     for (const auto& task : tasks_of_cluster(repository, context, application.cluster_id, now))
         if (task.task_id == application.task_id) return task.progress == 100 ? "SUCCESS" : "RUNNING";
     return "SUCCESS";

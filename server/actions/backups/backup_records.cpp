@@ -33,10 +33,12 @@ std::vector<ListedBackup> listed_backups(storage::Repository& repository, const 
     return listed;
 }
 
+std::uint64_t zone_id(const storage::BackupRecord& record) { return number_or_zero(record.table_group_id); }
+
 json::object backup_record_info(const ListedBackup& backup, const ActionContext& context) {
     const auto& record = backup.record;
     const auto zone = context.config.api.utc_offset;
-    return json::object({{"ZoneId", number_or_zero(record.table_group_id)},
+    return json::object({{"ZoneId", zone_id(record)},
                          {"TableName", record.table_name},
                          {"BackupType", record.file_tag == "OSDATA" ? "manual" : "auto"},
                          {"FileTag", record.file_tag},

@@ -25,6 +25,9 @@ std::vector<ListedBackup> listed_backups(storage::Repository& repository, const 
                                          std::string_view cluster_id, std::string_view table_group_id,
                                          std::string_view table_name, std::int64_t now);
 
+// ZoneId: the record's TableGroupId as a number (0 for a group id that is not one).
+std::uint64_t zone_id(const storage::BackupRecord& record);
+
 // BackupRecords of a listed record.
 boost::json::object backup_record_info(const ListedBackup& backup, const ActionContext& context);
 

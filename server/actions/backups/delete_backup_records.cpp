@@ -6,7 +6,6 @@
 #include "server/actions/task_log.hpp"
 #include "server/core/api_errors.hpp"
 #include "server/core/datetime.hpp"
-#include "server/core/text.hpp"
 
 namespace tcaplus_mock {
 
@@ -17,7 +16,7 @@ namespace {
 // Whether the listed record is the one `given` describes (by group, table, batch time and tag).
 bool described_by(const ListedBackup& backup, const json::object& given, const ActionContext& context) {
     const auto& record = backup.record;
-    return given.at("ZoneId").to_number<std::uint64_t>() == text::parse_whole<std::uint64_t>(record.table_group_id) &&
+    return given.at("ZoneId").to_number<std::uint64_t>() == zone_id(record) &&
            given.at("TableName").as_string() == record.table_name && given.at("FileTag").as_string() == record.file_tag &&
            given.at("BackupBatchTime").as_string() == format_datetime(record.batch_time, context.config.api.utc_offset);
 }

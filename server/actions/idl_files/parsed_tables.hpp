@@ -48,6 +48,12 @@ private:
 // defines it.
 std::optional<idl::TableDefinition> stored_definition(storage::Repository& repository, const storage::TableRecord& table);
 
+// Why `table` cannot take `definition` (ModifyTables, CompareIdlFiles): a rule the definition breaks
+// (InvalidParameterValue), a PROTO table becoming TDR or the reverse, or a schema-change rule
+// (FailedOperation); nullopt when it can.
+std::optional<ApiError> change_refused(storage::Repository& repository, const storage::TableRecord& table,
+                                       const idl::TableDefinition& definition);
+
 // SortRule as a number: 0 ascending (INSC, ASC), 1 descending (DESC); 0 when none.
 std::int64_t sort_rule_number(std::string_view written);
 

@@ -35,6 +35,9 @@ Result<storage::TableRecord> side_table(ResourceDirectory& directory, const json
 // CheckIndex). Tables without a schema (named only by snapshots or the configuration) always compare.
 std::optional<ApiError> compare(const storage::TableRecord& source, const storage::TableRecord& destination,
                                 bool check_index) {
+    if (source.cluster_id == destination.cluster_id && source.table_group_id == destination.table_group_id &&
+        source.table_name == destination.table_name)
+        return errors::make("InvalidParameterValue", "A table cannot be merged into itself.", "表不能合并到自身。");
     if (source.key_fields.empty() || destination.key_fields.empty()) return std::nullopt;
     const char* differs = source.key_fields != destination.key_fields       ? "key fields"
                           : source.value_fields != destination.value_fields ? "value fields"
@@ -110,6 +113,7 @@ boost::asio::awaitable<Result<json::object>> merge_tables_data(const ActionConte
                 continue;
             }
             destination->table_size += source->table_size;
+            destination->updated_time = unix_seconds(context.clock.now());
             repository.tables().put(*destination);
             const auto task = record_table_task(repository, context, "MergeTablesData",
                                                 "merge table(" + source->table_name + ") into table(" +

@@ -5,7 +5,6 @@
 #include "server/actions/resource_jobs.hpp"
 #include "server/actions/tables/table_items.hpp"
 #include "server/core/text.hpp"
-#include "server/idl/schema_change.hpp"
 
 namespace tcaplus_mock {
 
@@ -16,18 +15,10 @@ namespace {
 // Why `table` cannot take `defined`, if it cannot.
 std::optional<ApiError> check_change(storage::Repository& repository, const storage::TableRecord& table,
                                      const DefinedTable& defined, const json::object& item, const std::string& path) {
-    const auto& definition = *defined.definition;
-    if (definition.problem) return errors::table_rule_broken(table.table_name, *definition.problem);
-    const auto format = idl::idl_format_text(definition.format);
-    if (!table.key_fields.empty() && table.idl_type != format)  // a table named only by snapshots has no IDL yet
-        return errors::schema_change_refused(table.table_name, "a " + table.idl_type + " table cannot become a " +
-                                                                   std::string(format) + " table.");
+    const auto format = idl::idl_format_text(defined.definition->format);
     if (const auto* given = item.if_contains("TableIdlType"); given && !text::iequals(given->as_string(), format))
         return errors::table_disagrees_with_idl(path + ".TableIdlType", given->as_string(), format);
-    if (const auto old = stored_definition(repository, table))
-        if (auto problem = idl::schema_change_problem(*old, definition))
-            return errors::schema_change_refused(table.table_name, *problem);
-    return std::nullopt;
+    return change_refused(repository, table, *defined.definition);
 }
 
 }  // namespace

@@ -23,12 +23,13 @@ void set_cluster_kafka(storage::Repository& repository, const ActionContext& con
     repository.clusters().put(cluster);
 }
 
-bool any_data_flow(storage::Repository& repository, const ActionContext& context, std::string_view cluster_id) {
-    const auto tables = repository.tables().of_cluster(context.account, cluster_id);
-    return std::any_of(tables.begin(), tables.end(), [](const auto& table) { return !table.data_flow.empty(); });
-}
-
 }  // namespace
+
+void forget_kafka_unless_used(storage::Repository& repository, const ActionContext& context, std::string_view cluster_id) {
+    const auto tables = repository.tables().of_cluster(context.account, cluster_id);
+    const bool used = std::any_of(tables.begin(), tables.end(), [](const auto& table) { return !table.data_flow.empty(); });
+    if (!used && repository.clusters().find(context.account, cluster_id)) set_cluster_kafka(repository, context, cluster_id, "");
+}
 
 boost::asio::awaitable<Result<json::object>> set_table_data_flow(const ActionContext& context) {
     const auto now = unix_seconds(context.clock.now());
@@ -73,8 +74,7 @@ boost::asio::awaitable<Result<json::object>> delete_table_data_flow(const Action
                                           "delete data flow of table(" + table->table_name + ")", *table);
             return TableChange{std::move(*table), {std::move(task)}};
         });
-        if (!any_data_flow(repository, context, cluster_id) && repository.clusters().find(context.account, cluster_id))
-            set_cluster_kafka(repository, context, cluster_id, "");
+        forget_kafka_unless_used(repository, context, cluster_id);
         return answer;
     });
 }

@@ -31,6 +31,10 @@ Result<storage::TableRecord> take_item_table(ResourceDirectory& directory, std::
 std::string record_table_task(storage::Repository& repository, const ActionContext& context, std::string_view type,
                               std::string_view what, const storage::TableRecord& table, std::string_view detail = {});
 
+// On the writer: the cluster's Kafka settings (DataFlowStatus, KafkaInfo) go once no table of it has a
+// data flow (table_data_flow.cpp).
+void forget_kafka_unless_used(storage::Repository& repository, const ActionContext& context, std::string_view cluster_id);
+
 // What an item's change did: the table as it now is, and the tasks it started (one, or two for quotas).
 struct TableChange {
     storage::TableRecord table;
