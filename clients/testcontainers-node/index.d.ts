@@ -92,7 +92,7 @@ export declare class StartedTcaplusMockContainer extends AbstractStartedContaine
     reset(options?: { account?: string }): Promise<{ reset: string }>;
     /** GET /_mock/requests: the request journal, newest first. */
     journal(filters?: JournalFilters): Promise<JournalEntry[]>;
-    /** POST /_mock/clock {"advance": "<seconds>s"}. */
+    /** POST /_mock/clock {"advance": "<seconds>s"}, in whole seconds; negative moves it back. */
     advanceClock(seconds: number): Promise<Clock>;
     /** Any control-plane request; resolves to the JSON answer, rejects on an HTTP error. */
     control(method: string, pathAndQuery: string, body?: unknown): Promise<any>;

@@ -96,7 +96,7 @@ class TcaplusMockContainer extends GenericContainer {
     async start() {
         const options = {
             credential: clientCredential(this.settings.get("auth.credentials")),
-            controlToken: this.settings.get("control.token") || "",
+            controlToken: String(this.settings.get("control.token") ?? ""),
         };
         return new StartedTcaplusMockContainer(await super.start(), options);
     }
@@ -137,14 +137,14 @@ class StartedTcaplusMockContainer extends AbstractStartedContainer {
     // The request journal, newest first; filters action, code, account, since, limit.
     async journal(filters = {}) {
         const query = new URLSearchParams(Object.entries(filters).map(([key, value]) => [key, String(value)]));
-        const text = query.size > 0 ? `?${query}` : "";
-        return (await this.control("GET", `/_mock/requests${text}`)).requests;
+        const text = query.toString();
+        return (await this.control("GET", `/_mock/requests${text ? `?${text}` : ""}`)).requests;
     }
 
     // Moves the emulator's clock (negative moves it back). Signed requests stay valid within
     // auth.timestamp_window (5 minutes by default) of the wall clock.
     advanceClock(seconds) {
-        if (!Number.isFinite(seconds)) throw new TypeError(`advanceClock takes a number of seconds, got ${seconds}`);
+        if (!Number.isInteger(seconds)) throw new TypeError(`advanceClock takes whole seconds, got ${seconds}`);
         return this.control("POST", "/_mock/clock", { advance: `${seconds}s` });
     }
 
