@@ -129,6 +129,36 @@ std::exception_ptr run_job(Job& job, Repository& repository) {
     }
 }
 
+// A read job's statements see one state of the database: they run in one read transaction, which
+// also takes the connection's shared locks once per job instead of once per statement.
+class ReadTransactions {
+public:
+    explicit ReadTransactions(Database& db) : db_(db), begin_(db, "BEGIN"), end_(db, "COMMIT") {}
+
+    std::exception_ptr run(Job& job, Repository& repository) {
+        try {
+            StatementUse(begin_)->run();
+        } catch (...) {
+            return std::current_exception();
+        }
+        auto failure = run_job(job, repository);
+        try {
+            if (db_.in_transaction()) StatementUse(end_)->run();
+        } catch (...) {
+            if (!failure) failure = std::current_exception();
+            try {
+                db_.execute("ROLLBACK");  // never leave the next job inside this one's transaction
+            } catch (...) {
+            }
+        }
+        return failure;
+    }
+
+private:
+    Database& db_;
+    Statement begin_, end_;
+};
+
 }  // namespace
 
 // ---- State ----
@@ -165,9 +195,10 @@ struct Store::State {
 
     void run_reader(Database& db) {
         Repository repository(db);
+        ReadTransactions transactions(db);
         std::vector<Job> batch;
         while (read_queue.take(batch, 1)) {
-            for (auto& job : batch) finish(job, run_job(job, repository));
+            for (auto& job : batch) finish(job, transactions.run(job, repository));
             batch.clear();
         }
     }
