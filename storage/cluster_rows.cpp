@@ -9,7 +9,7 @@ namespace tcaplus_mock::storage {
 namespace {
 
 using C = ClusterRecord;
-const std::array<Column<C>, 17> columns{{
+const std::array<Column<C>, 22> columns{{
     {"account", &C::account},
     {"cluster_id", &C::cluster_id},
     {"region", &C::region},
@@ -27,6 +27,11 @@ const std::array<Column<C>, 17> columns{{
     {"proxy_list", &C::proxy_list},
     {"created_time", &C::created_time},
     {"ready_time", &C::ready_time},
+    {"censorship", &C::censorship},
+    {"censor_uins", &C::censor_uins},
+    {"rest_proxy_on", &C::rest_proxy_on},
+    {"rest_proxy_changed", &C::rest_proxy_changed},
+    {"kafka_info", &C::kafka_info},
 }};
 
 std::string select_sql(std::string_view where) {

@@ -32,6 +32,11 @@ struct ClusterRecord {
     std::string proxy_list = "[]";
     std::int64_t created_time = 0;
     std::int64_t ready_time = 0;  // ClusterStatus 4 (changing) until then
+    std::int64_t censorship = 0;        // 1: mutating table actions file applications (approval)
+    std::string censor_uins = "[]";     // the approvers, as a JSON list of strings
+    std::int64_t rest_proxy_on = 0;     // 1 once EnableRestProxy ran, 0 once DisableRestProxy ran
+    std::int64_t rest_proxy_changed = 0;  // when; RestProxyStatus is 1 or 3 for a task's duration after
+    std::string kafka_info;             // the KafkaInfo of the last SetTableDataFlow, JSON; "" = none
 
     bool operator==(const ClusterRecord&) const = default;
 };

@@ -1,5 +1,7 @@
 #include "storage/counter_rows.hpp"
 
+#include <charconv>
+
 namespace tcaplus_mock::storage {
 
 namespace {
@@ -71,6 +73,17 @@ std::string CounterRows::next_task_id(std::string_view account, std::string_view
 
 std::string CounterRows::next_application_id(std::string_view account, std::string_view cluster_id) {
     return id_of(cluster_id, reserve_application_numbers(account, cluster_id, 1));
+}
+
+std::optional<std::int64_t> CounterRows::number_of(std::string_view id, std::string_view cluster_id) {
+    if (id.size() <= cluster_id.size() + 1 || !id.starts_with(cluster_id) || id[cluster_id.size()] != '-')
+        return std::nullopt;
+    const auto digits = id.substr(cluster_id.size() + 1);
+    std::int64_t number = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (error != std::errc() || end != digits.data() + digits.size() || digits.front() == '+' || digits.front() == '-')
+        return std::nullopt;
+    return number;
 }
 
 std::string CounterRows::id_of(std::string_view cluster_id, std::int64_t number) {

@@ -8,6 +8,7 @@
 #include "storage/sqlite_database.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,8 @@ public:
 
     // "<cluster_id>-<number>".
     static std::string id_of(std::string_view cluster_id, std::int64_t number);
+    // The number of an id "<cluster_id>-<number>"; nullopt for an id of another form or cluster.
+    static std::optional<std::int64_t> number_of(std::string_view id, std::string_view cluster_id);
 
     // The counters of one account that have handed out a number, by cluster, task before application.
     std::vector<CounterRecord> of_account(std::string_view account);

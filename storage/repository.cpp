@@ -5,8 +5,9 @@ namespace tcaplus_mock::storage {
 namespace {
 
 // Every table that holds rows of an account.
-constexpr std::string_view account_tables[] = {"snapshots", "imports",  "cluster_counters", "clusters",
-                                               "table_groups", "idl_files", "tables", "tasks", "tags"};
+constexpr std::string_view account_tables[] = {"snapshots", "imports",      "cluster_counters", "clusters",
+                                               "table_groups", "idl_files", "tables",           "tasks",
+                                               "tags",         "applications", "backups",      "backup_rules"};
 
 std::string accounts_sql() {
     std::string sql;
@@ -29,7 +30,9 @@ Repository::Repository(Database& db)
       idl_files_(db),
       tables_(db),
       tasks_(db),
-      tags_(db) {}
+      tags_(db),
+      applications_(db),
+      backups_(db) {}
 
 std::vector<std::string> Repository::accounts() {
     Statement statement(db_, accounts_sql());

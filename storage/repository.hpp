@@ -7,6 +7,8 @@
 // Not thread safe: one Repository belongs to the one thread that uses its connection.
 // Failure: StorageError, as every kind's operations.
 
+#include "storage/application_rows.hpp"
+#include "storage/backup_rows.hpp"
 #include "storage/cluster_rows.hpp"
 #include "storage/counter_rows.hpp"
 #include "storage/idl_file_rows.hpp"
@@ -39,6 +41,8 @@ public:
     TableRows& tables() noexcept { return tables_; }
     TaskRows& tasks() noexcept { return tasks_; }
     TagRows& tags() noexcept { return tags_; }
+    ApplicationRows& applications() noexcept { return applications_; }
+    BackupRows& backups() noexcept { return backups_; }
 
     // Whole accounts (reset, state export and import).
     // Every account that owns a row of any kind, sorted.
@@ -58,6 +62,8 @@ private:
     TableRows tables_;
     TaskRows tasks_;
     TagRows tags_;
+    ApplicationRows applications_;
+    BackupRows backups_;
 };
 
 }  // namespace tcaplus_mock::storage

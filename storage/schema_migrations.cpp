@@ -113,8 +113,8 @@ INSERT INTO cluster_counters (account, cluster_id, last_task, last_application)
 DROP TABLE id_counters;
 )sql";
 
-// The resources of the TcaplusDB API: clusters, table groups, IDL files, tables, tasks and tags, and
-// a third counter (IDL FileIds). The declared resources of earlier versions (strict mode's imports
+// The resources of the TcaplusDB API: clusters, table groups, IDL files, tables, tasks, tags,
+// applications (approval), backups and their expiry rules, and a third counter (IDL FileIds). The declared resources of earlier versions (strict mode's imports
 // into new tables, seeds) become stored ones, seen from every region.
 constexpr std::string_view add_resources_tasks_and_tags = R"sql(
 ALTER TABLE cluster_counters ADD COLUMN last_file INTEGER NOT NULL DEFAULT 0;
@@ -136,6 +136,11 @@ CREATE TABLE clusters (
     proxy_list               TEXT    NOT NULL,
     created_time             INTEGER NOT NULL,
     ready_time               INTEGER NOT NULL,
+    censorship               INTEGER NOT NULL,
+    censor_uins              TEXT    NOT NULL,
+    rest_proxy_on            INTEGER NOT NULL,
+    rest_proxy_changed       INTEGER NOT NULL,
+    kafka_info               TEXT    NOT NULL,
     PRIMARY KEY (account, cluster_id)
 ) WITHOUT ROWID;
 CREATE TABLE table_groups (
@@ -177,6 +182,8 @@ CREATE TABLE tables (
     index_key_set      TEXT    NOT NULL,
     tdr_version        INTEGER NOT NULL,
     table_size         INTEGER NOT NULL,
+    global_index       TEXT    NOT NULL,
+    data_flow          TEXT    NOT NULL,
     reserved_volume    INTEGER NOT NULL,
     reserved_read_qps  INTEGER NOT NULL,
     reserved_write_qps INTEGER NOT NULL,
@@ -209,14 +216,55 @@ CREATE TABLE tags (
     tag_value TEXT NOT NULL,
     PRIMARY KEY (account, kind, resource, tag_key)
 ) WITHOUT ROWID;
+CREATE TABLE applications (
+    account        TEXT    NOT NULL,
+    cluster_id     TEXT    NOT NULL,
+    number         INTEGER NOT NULL,
+    type           INTEGER NOT NULL,
+    action         TEXT    NOT NULL,
+    params         TEXT    NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    table_name     TEXT    NOT NULL,
+    instance_id    TEXT    NOT NULL,
+    applicant      TEXT    NOT NULL,
+    status         INTEGER NOT NULL,
+    created_time   INTEGER NOT NULL,
+    update_time    INTEGER NOT NULL,
+    task_id        TEXT    NOT NULL,
+    execute_user   TEXT    NOT NULL,
+    PRIMARY KEY (account, cluster_id, number)
+) WITHOUT ROWID;
+CREATE TABLE backups (
+    account        TEXT    NOT NULL,
+    cluster_id     TEXT    NOT NULL,
+    number         INTEGER NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    table_name     TEXT    NOT NULL,
+    file_tag       TEXT    NOT NULL,
+    batch_time     INTEGER NOT NULL,
+    ready_time     INTEGER NOT NULL,
+    size           INTEGER NOT NULL,
+    remark         TEXT    NOT NULL,
+    PRIMARY KEY (account, cluster_id, number)
+) WITHOUT ROWID;
+CREATE TABLE backup_rules (
+    account        TEXT    NOT NULL,
+    cluster_id     TEXT    NOT NULL,
+    table_group_id TEXT    NOT NULL,
+    table_name     TEXT    NOT NULL,
+    file_tag       INTEGER NOT NULL,
+    expire_day     INTEGER NOT NULL,
+    PRIMARY KEY (account, cluster_id, table_group_id, table_name, file_tag)
+) WITHOUT ROWID;
 INSERT INTO clusters
-    SELECT DISTINCT account, cluster_id, '', cluster_id, 'MIX', '', '', '', '', 0, 1, 0, 0, '[]', '[]', 0, 0
+    SELECT DISTINCT account, cluster_id, '', cluster_id, 'MIX', '', '', '', '', 0, 1, 0, 0, '[]', '[]', 0, 0,
+                    0, '[]', 0, 0, ''
     FROM resources;
 INSERT INTO table_groups
     SELECT DISTINCT account, cluster_id, table_group_id, table_group_id, 0 FROM resources WHERE table_group_id <> '';
 INSERT INTO tables
     SELECT account, cluster_id, table_group_id, table_name, 'tcaplus-' || lower(hex(randomblob(4))), 'GENERIC',
-           'PROTO', 0, 0, 0, 0, '', '', '', '', 1, 0, 0, 0, 0, '', 0, 0, NULL
+           'PROTO', 0, 0, 0, 0, '', '', '', '', 1, 0, '', '', 0, 0, 0, '', 0, 0, NULL
     FROM resources WHERE table_name <> '';
 DROP TABLE resources;
 )sql";
@@ -225,7 +273,7 @@ constexpr std::array migrations_of_this_build{
     Migration{1, "snapshots and per-cluster id counters", create_snapshots_and_counters},
     Migration{2, "accounts, snapshot lifecycle, imports and declared resources", add_accounts_lifecycle_and_imports},
     Migration{3, "both id counters of a cluster in one row", merge_counters_per_cluster},
-    Migration{4, "clusters, table groups, IDL files, tables, tasks and tags", add_resources_tasks_and_tags},
+    Migration{4, "clusters, table groups, IDL files, tables, tasks, tags, applications and backups", add_resources_tasks_and_tags},
 };
 
 void check_numbering(std::span<const Migration> migrations) {

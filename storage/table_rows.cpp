@@ -9,7 +9,7 @@ namespace tcaplus_mock::storage {
 namespace {
 
 using T = TableRecord;
-const std::array<Column<T>, 24> columns{{
+const std::array<Column<T>, 26> columns{{
     {"account", &T::account},
     {"cluster_id", &T::cluster_id},
     {"table_group_id", &T::table_group_id},
@@ -27,6 +27,8 @@ const std::array<Column<T>, 24> columns{{
     {"index_key_set", &T::index_key_set},
     {"tdr_version", &T::tdr_version},
     {"table_size", &T::table_size},
+    {"global_index", &T::global_index},
+    {"data_flow", &T::data_flow},
     {"reserved_volume", &T::reserved_volume},
     {"reserved_read_qps", &T::reserved_read_qps},
     {"reserved_write_qps", &T::reserved_write_qps},

@@ -33,6 +33,8 @@ struct TableRecord {
     std::string index_key_set;
     std::int64_t tdr_version = 1;
     std::int64_t table_size = 0;  // bytes: what the last import brought; 0 when new or cleared
+    std::string global_index;     // SetTableIndex's {"Fields", "ShardNum"} as JSON; "" = none
+    std::string data_flow;        // SetTableDataFlow's {"Fields", "KafkaInfo"} as JSON; "" = none
     std::int64_t reserved_volume = 0;
     std::int64_t reserved_read_qps = 0;
     std::int64_t reserved_write_qps = 0;

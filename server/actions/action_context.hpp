@@ -41,6 +41,9 @@ struct ActionContext {
     // Where the answer's JSON is allocated: the request's arena, freed at once when the request
     // is done. Build every value of the answer with it (a value built elsewhere is copied in).
     boost::json::storage_ptr memory;
+    // True while an approved application is carried out (approvals/update_apply.cpp): the action runs
+    // even though its cluster is under approval.
+    bool approved = false;
 
     // Whose resources a ResourceDirectory (resource_directory.hpp) reads for this request.
     ResourceScope scope() const { return {account, region, config.resources, started_at, false}; }

@@ -1,5 +1,7 @@
 #include "server/actions/action_registry.hpp"
 
+#include "server/actions/approvals/approval_actions.hpp"
+#include "server/actions/backups/backup_actions.hpp"
 #include "server/actions/clusters/cluster_actions.hpp"
 #include "server/actions/idl_files/idl_file_actions.hpp"
 #include "server/actions/snapshots/snapshot_actions.hpp"
@@ -7,7 +9,6 @@
 #include "server/actions/tables/table_actions.hpp"
 #include "server/actions/tags/tag_actions.hpp"
 #include "server/actions/tasks/task_actions.hpp"
-#include "server/core/api_errors.hpp"
 
 #include <array>
 #include <stdexcept>
@@ -17,7 +18,7 @@
 namespace tcaplus_mock {
 namespace {
 
-// One row per action the emulator carries out, grouped by the resource it acts on.
+// One row per action of the API, grouped by the resource it acts on.
 constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, ActionHandler>>({
     // clusters/
     {"CreateCluster", &create_cluster},
@@ -29,6 +30,8 @@ constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, A
     {"DescribeMachine", &describe_machine},
     {"DescribeRegions", &describe_regions},
     {"DescribeUinInWhitelist", &describe_uin_in_whitelist},
+    {"EnableRestProxy", &enable_rest_proxy},
+    {"DisableRestProxy", &disable_rest_proxy},
     // table_groups/
     {"CreateTableGroup", &create_table_group},
     {"DescribeTableGroups", &describe_table_groups},
@@ -49,6 +52,20 @@ constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, A
     {"ModifyTableMemos", &modify_table_memos},
     {"ModifyTableQuotas", &modify_table_quotas},
     {"ClearTables", &clear_tables},
+    {"SetTableIndex", &set_table_index},
+    {"DeleteTableIndex", &delete_table_index},
+    {"SetTableDataFlow", &set_table_data_flow},
+    {"DeleteTableDataFlow", &delete_table_data_flow},
+    {"MergeTablesData", &merge_tables_data},
+    // approvals/
+    {"ModifyCensorship", &modify_censorship},
+    {"DescribeApplications", &describe_applications},
+    {"UpdateApply", &update_apply},
+    // backups/
+    {"CreateBackup", &create_backup},
+    {"DescribeBackupRecords", &describe_backup_records},
+    {"DeleteBackupRecords", &delete_backup_records},
+    {"SetBackupExpireRule", &set_backup_expire_rule},
     // tags/
     {"DescribeClusterTags", &describe_cluster_tags},
     {"ModifyClusterTags", &modify_cluster_tags},
@@ -66,14 +83,11 @@ constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, A
     {"ImportSnapshots", &import_snapshots},
 });
 
-boost::asio::awaitable<Result<boost::json::object>> unsupported(const ActionContext& context) {
-    co_return errors::unsupported_action(context.action);
-}
-
+// The handler of a spec action; every action of the spec has one.
 ActionHandler handler_of(std::string_view name) {
     for (const auto& [action, handler] : implemented_actions)
         if (action == name) return handler;
-    return &unsupported;
+    throw std::logic_error("action registry: the spec's action `" + std::string(name) + "` has no handler");
 }
 
 std::vector<Action> build_registry() {

@@ -1,9 +1,9 @@
 #pragma once
 // The actions of the API and the handler that carries out each one, resolved once: a request looks
 // its action up here a single time and gets both its spec (validation) and its handler. Every
-// action of the built-in spec has an entry; one the emulator does not carry out yet answers
-// UnsupportedOperation naming it. Adding an action = its spec data + one handler file + one row in
-// action_registry.cpp, under the resource it acts on.
+// action of the built-in spec has a handler (building the registry throws std::logic_error
+// otherwise). Adding an action = its spec data + one handler file + one row in action_registry.cpp,
+// under the resource it acts on.
 //
 // Thread safety: the registry is built on first use and immutable after; read it from any thread.
 

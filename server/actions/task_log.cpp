@@ -24,13 +24,6 @@ std::string content_of(const std::string& account, std::string_view what, std::s
     return text + ", owner " + account;
 }
 
-// The number of `task_id` when it is `<cluster_id>-<n>`.
-std::optional<std::int64_t> number_of(std::string_view task_id, std::string_view cluster_id) {
-    if (task_id.size() <= cluster_id.size() + 1 || !task_id.starts_with(cluster_id) || task_id[cluster_id.size()] != '-')
-        return std::nullopt;
-    return text::parse_whole<std::int64_t>(task_id.substr(cluster_id.size() + 1));
-}
-
 TaskView view_of(const storage::TaskRecord& task, std::int64_t now) {
     return {task.cluster_id,
             task.number,
@@ -58,7 +51,7 @@ storage::TaskRecord snapshot_task(const storage::SnapshotRecord& snapshot, std::
 
 void keep_snapshot_task(storage::Repository& repository, const ActionContext& context,
                         const storage::SnapshotRecord& snapshot) {
-    if (const auto number = number_of(snapshot.task_id, snapshot.key.cluster_id))
+    if (const auto number = storage::CounterRows::number_of(snapshot.task_id, snapshot.key.cluster_id))
         repository.tasks().insert(snapshot_task(snapshot, *number, context.account, context.config));
 }
 
@@ -91,12 +84,12 @@ std::vector<TaskView> tasks_of_cluster(storage::Repository& repository, const st
     std::vector<TaskView> tasks;
     for (const auto& task : repository.tasks().of_cluster(account, cluster_id)) tasks.push_back(view_of(task, now));
     for (const auto& snapshot : repository.snapshots().list({account, std::string(cluster_id)})) {
-        const auto number = number_of(snapshot.task_id, cluster_id);
+        const auto number = storage::CounterRows::number_of(snapshot.task_id, cluster_id);
         if (!number || snapshot.deleted_time) continue;  // a deleted snapshot's task is stored
         tasks.push_back(view_of(snapshot_task(snapshot, *number, account, config), now));
     }
     for (const auto& import : repository.imports().of_account(account)) {
-        const auto number = number_of(import.task_id, cluster_id);
+        const auto number = storage::CounterRows::number_of(import.task_id, cluster_id);
         if (import.source.cluster_id != cluster_id || !number) continue;
         const auto& key = import.source;
         const auto table = import.origin_table ? key.table_name : import.new_table_name;

@@ -12,6 +12,9 @@ namespace json = boost::json;
 
 namespace {
 
+using storage::ApplicationRecord;
+using storage::BackupRecord;
+using storage::BackupRuleRecord;
 using storage::ClusterRecord;
 using storage::IdlFileRecord;
 using storage::TableGroupRecord;
@@ -23,7 +26,7 @@ constexpr auto text = FieldKind::text;
 constexpr auto integer = FieldKind::integer;
 constexpr auto time = FieldKind::time;
 
-const std::array<RecordField<ClusterRecord>, 16> cluster_fields{{
+const std::array<RecordField<ClusterRecord>, 21> cluster_fields{{
     {"cluster_id", text, &ClusterRecord::cluster_id, true},
     {"region", text, &ClusterRecord::region},
     {"name", text, &ClusterRecord::name},
@@ -40,6 +43,11 @@ const std::array<RecordField<ClusterRecord>, 16> cluster_fields{{
     {"proxy_list", FieldKind::json, &ClusterRecord::proxy_list},
     {"created_time", time, &ClusterRecord::created_time},
     {"ready_time", time, &ClusterRecord::ready_time},
+    {"censorship", integer, &ClusterRecord::censorship},
+    {"censor_uins", FieldKind::json, &ClusterRecord::censor_uins},
+    {"rest_proxy_on", integer, &ClusterRecord::rest_proxy_on},
+    {"rest_proxy_changed", time, &ClusterRecord::rest_proxy_changed},
+    {"kafka_info", text, &ClusterRecord::kafka_info},
 }};
 
 const std::array<RecordField<TableGroupRecord>, 4> table_group_fields{{
@@ -61,7 +69,7 @@ const std::array<RecordField<IdlFileRecord>, 9> idl_file_fields{{
     {"created_time", time, &IdlFileRecord::created_time},
 }};
 
-const std::array<RecordField<TableRecord>, 23> table_fields{{
+const std::array<RecordField<TableRecord>, 25> table_fields{{
     {"cluster_id", text, &TableRecord::cluster_id, true},
     {"table_group_id", text, &TableRecord::table_group_id, true},
     {"table_name", text, &TableRecord::table_name, true},
@@ -78,6 +86,8 @@ const std::array<RecordField<TableRecord>, 23> table_fields{{
     {"index_key_set", text, &TableRecord::index_key_set},
     {"tdr_version", integer, &TableRecord::tdr_version},
     {"table_size", integer, &TableRecord::table_size},
+    {"global_index", text, &TableRecord::global_index},
+    {"data_flow", text, &TableRecord::data_flow},
     {"reserved_volume", integer, &TableRecord::reserved_volume},
     {"reserved_read_qps", integer, &TableRecord::reserved_read_qps},
     {"reserved_write_qps", integer, &TableRecord::reserved_write_qps},
@@ -105,6 +115,43 @@ const std::array<RecordField<TagRecord>, 4> tag_fields{{
     {"resource", text, &TagRecord::resource, true},
     {"key", text, &TagRecord::key, true},
     {"value", text, &TagRecord::value},
+}};
+
+const std::array<RecordField<ApplicationRecord>, 14> application_fields{{
+    {"cluster_id", text, &ApplicationRecord::cluster_id, true},
+    {"number", integer, &ApplicationRecord::number, true},
+    {"type", integer, &ApplicationRecord::type, true},
+    {"action", text, &ApplicationRecord::action, true},
+    {"params", FieldKind::json, &ApplicationRecord::params, true},
+    {"table_group_id", text, &ApplicationRecord::table_group_id},
+    {"table_name", text, &ApplicationRecord::table_name},
+    {"instance_id", text, &ApplicationRecord::instance_id},
+    {"applicant", text, &ApplicationRecord::applicant},
+    {"status", integer, &ApplicationRecord::status},
+    {"created_time", time, &ApplicationRecord::created_time},
+    {"update_time", time, &ApplicationRecord::update_time},
+    {"task_id", text, &ApplicationRecord::task_id},
+    {"execute_user", text, &ApplicationRecord::execute_user},
+}};
+
+const std::array<RecordField<BackupRecord>, 9> backup_fields{{
+    {"cluster_id", text, &BackupRecord::cluster_id, true},
+    {"number", integer, &BackupRecord::number, true},
+    {"table_group_id", text, &BackupRecord::table_group_id, true},
+    {"table_name", text, &BackupRecord::table_name, true},
+    {"file_tag", text, &BackupRecord::file_tag},
+    {"batch_time", time, &BackupRecord::batch_time},
+    {"ready_time", time, &BackupRecord::ready_time},
+    {"size", integer, &BackupRecord::size},
+    {"remark", text, &BackupRecord::remark},
+}};
+
+const std::array<RecordField<BackupRuleRecord>, 5> backup_rule_fields{{
+    {"cluster_id", text, &BackupRuleRecord::cluster_id, true},
+    {"table_group_id", text, &BackupRuleRecord::table_group_id, true},
+    {"table_name", text, &BackupRuleRecord::table_name, true},
+    {"file_tag", integer, &BackupRuleRecord::file_tag, true},
+    {"expire_day", integer, &BackupRuleRecord::expire_day, true},
 }};
 
 template <class Record, std::size_t N>
@@ -156,6 +203,19 @@ void read_resource_list(std::string_view key, const json::value& item, const std
         state.tasks.push_back(read_item(item, path, defaults, task_fields, zone));
     } else if (key == "tags") {
         state.tags.push_back(read_item(item, path, TagRecord{account, {}, {}, {}, {}}, tag_fields, zone));
+    } else if (key == "applications") {
+        ApplicationRecord defaults;
+        defaults.account = defaults.applicant = account;
+        defaults.created_time = defaults.update_time = now;
+        state.applications.push_back(read_item(item, path, defaults, application_fields, zone));
+    } else if (key == "backups") {
+        BackupRecord defaults;
+        defaults.account = account;
+        defaults.file_tag = "OSDATA";
+        defaults.batch_time = defaults.ready_time = now;
+        state.backups.push_back(read_item(item, path, defaults, backup_fields, zone));
+    } else if (key == "backup_rules") {
+        state.backup_rules.push_back(read_item(item, path, BackupRuleRecord{account}, backup_rule_fields, zone));
     }
 }
 
@@ -166,12 +226,17 @@ void write_resource_lists(const ResourceState& state, std::chrono::seconds zone,
     account_object["tables"] = write_list(state.tables, table_fields, zone);
     account_object["tasks"] = write_list(state.tasks, task_fields, zone);
     account_object["tags"] = write_list(state.tags, tag_fields, zone);
+    account_object["applications"] = write_list(state.applications, application_fields, zone);
+    account_object["backups"] = write_list(state.backups, backup_fields, zone);
+    account_object["backup_rules"] = write_list(state.backup_rules, backup_rule_fields, zone);
 }
 
 ResourceState read_resources(storage::Repository& repository, const std::string& account) {
     return {repository.clusters().of_account(account), repository.table_groups().of_account(account),
             repository.idl_files().of_account(account), repository.tables().of_account(account),
-            repository.tasks().of_account(account),     repository.tags().of_account(account)};
+            repository.tasks().of_account(account),     repository.tags().of_account(account),
+            repository.applications().of_account(account), repository.backups().of_account(account),
+            repository.backups().rules_of_account(account)};
 }
 
 void store_resources(storage::Repository& repository, ResourceState state) {
@@ -188,6 +253,9 @@ void store_resources(storage::Repository& repository, ResourceState state) {
     }
     for (const auto& task : state.tasks) repository.tasks().insert(task);
     for (const auto& tag : state.tags) repository.tags().put(tag);
+    for (const auto& application : state.applications) repository.applications().put(application);
+    for (const auto& backup : state.backups) repository.backups().insert(backup);
+    for (const auto& rule : state.backup_rules) repository.backups().put_rule(rule);
 }
 
 }  // namespace tcaplus_mock

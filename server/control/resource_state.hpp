@@ -23,6 +23,9 @@ struct ResourceState {
     std::vector<storage::TableRecord> tables;
     std::vector<storage::TaskRecord> tasks;
     std::vector<storage::TagRecord> tags;
+    std::vector<storage::ApplicationRecord> applications;
+    std::vector<storage::BackupRecord> backups;
+    std::vector<storage::BackupRuleRecord> backup_rules;
 };
 
 // Each list of one account's object in the document; `now` is a record's time when it gives none.
@@ -31,7 +34,7 @@ void read_resource_list(std::string_view key, const boost::json::value& item, co
                         const std::string& account, std::chrono::seconds zone, std::int64_t now, ResourceState& state);
 // The keys read_resource_list takes.
 inline constexpr std::string_view resource_list_keys[] = {"clusters", "table_groups", "idl_files", "tables", "tasks",
-                                                          "tags"};
+                                                          "tags", "applications", "backups", "backup_rules"};
 
 // Writes every list into `account_object`.
 void write_resource_lists(const ResourceState& state, std::chrono::seconds zone, boost::json::object& account_object);

@@ -139,7 +139,8 @@ void read_list(const JsonFields& fields, std::string_view key, Read read) {
 AccountState read_account(const json::value& value, const std::string& path, std::chrono::seconds zone, long long now) {
     const JsonFields fields(value, path,
                             {"account", "snapshots", "imports", "counters", "resources", "clusters", "table_groups",
-                             "idl_files", "tables", "tasks", "tags"});
+                             "idl_files", "tables", "tasks", "tags", "applications", "backups",
+                             "backup_rules"});
     AccountState state;
     state.account = non_empty(fields, "account");
     read_list(fields, "snapshots", [&](const json::value& item, const std::string& where) {
@@ -226,17 +227,11 @@ json::object write_account(const AccountState& state, std::chrono::seconds zone)
 }
 
 // "xx-7" -> 7 when `id` is "<cluster_id>-<n>".
-std::optional<std::int64_t> id_number(std::string_view id, std::string_view cluster_id) {
-    if (id.size() <= cluster_id.size() + 1 || !id.starts_with(cluster_id) || id[cluster_id.size()] != '-')
-        return std::nullopt;
-    return text::parse_whole<std::int64_t>(id.substr(cluster_id.size() + 1));
-}
-
 // Every counter at least at the highest number its cluster's ids use, so new ids never repeat old ones.
 void raise_counters(storage::Repository& repository, const AccountState& state) {
     std::map<std::pair<std::string, std::string>, std::int64_t> highest;  // (cluster, kind)
     const auto note = [&](const std::string& cluster, const char* kind, const std::string& id) {
-        if (const auto number = id_number(id, cluster)) {
+        if (const auto number = storage::CounterRows::number_of(id, cluster)) {
             auto& value = highest[{cluster, kind}];
             value = std::max(value, *number);
         }
@@ -259,6 +254,11 @@ void raise_counters(storage::Repository& repository, const AccountState& state) 
     };
     for (const auto& task : state.resources.tasks) note_number(task.cluster_id, "task", task.number);
     for (const auto& file : state.resources.idl_files) note_number(file.cluster_id, "file", file.file_id);
+    for (const auto& application : state.resources.applications) {
+        note_number(application.cluster_id, "application", application.number);
+        note(application.cluster_id, "task", application.task_id);
+    }
+    for (const auto& backup : state.resources.backups) note_number(backup.cluster_id, "task", backup.number);
     for (const auto& [key, value] : highest) repository.counters().set({state.account, key.first, key.second, value});
 }
 

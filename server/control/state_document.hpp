@@ -12,7 +12,8 @@
 //                               "new_table_group_id", "new_table_name", "start_time", "end_time"}],
 //                  "counters": [{"cluster_id", "kind": "task" | "application" | "file", "last_value"}],
 //                  "clusters": [...], "table_groups": [...], "idl_files": [...], "tables": [...],
-//                  "tasks": [...], "tags": [...]}]}                  (resource_state.hpp)
+//                  "tasks": [...], "tags": [...], "applications": [...], "backups": [...],
+//                  "backup_rules": [...]}]}                  (resource_state.hpp)
 //
 // Version 1 documents are read too: their `resources` ([{"cluster_id", "table_group_id"?, "table_name"?}])
 // become stored clusters, table groups and tables.

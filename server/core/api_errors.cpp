@@ -115,11 +115,6 @@ ApiError invalid_action(std::string_view action) {
                 "接口不存在。" + quoted(action) + " 不是有效的接口名。");
 }
 
-ApiError unsupported_action(std::string_view action) {
-    return make("UnsupportedOperation",
-                "The action " + quoted(action) + " is part of the API but tcaplus-mock does not carry it out.",
-                "tcaplus-mock 暂不支持接口 " + quoted(action) + "。");
-}
 
 ApiError no_such_version(std::string_view version) {
     return make("NoSuchVersion",

@@ -44,8 +44,6 @@ ApiError request_size_limit_exceeded(std::size_t limit_bytes);
 // together already fill `budget_bytes` (server.body_memory).
 ApiError body_memory_exhausted(std::size_t budget_bytes);
 ApiError invalid_action(std::string_view action);
-// UnsupportedOperation: an action of the API that the emulator does not carry out.
-ApiError unsupported_action(std::string_view action);
 ApiError no_such_version(std::string_view version);
 ApiError invalid_region(std::string_view parameter_name);
 ApiError unsupported_region();

@@ -6,7 +6,9 @@
 # declares its HEALTHCHECK and a non-root USER; a container on a named volume and a random loopback
 # port becomes healthy, runs as non-root, answers the official SDK (one CreateSnapshots), stops on
 # SIGTERM with exit status 0 within 5 s; a new container on the same volume still has the snapshot
-# the first one created. Everything else about the emulator is tested outside the image once.
+# the first one created. Then the Testcontainers module (clients/testcontainers-node) runs its tests
+# against the same image, through the engine's Docker API socket (for podman, a `podman system
+# service` of this run). Everything else about the emulator is tested outside the image once.
 #
 # Exit status: 0 passed, 1 failed, 77 skipped (no container engine can build and run here, e.g.
 # inside another container; with TCAPLUS_MOCK_REQUIRE_CONTAINER=1 that is a failure instead).
@@ -17,9 +19,10 @@
 #   TCAPLUS_MOCK_CONTAINER_TEST_DIR   buildah/podman storage, base image and layer cache, kept between
 #                                     runs (default /var/tmp/tcaplus-mock-container-test)
 #
-# Needs bash, node and npm (for tests/sdk); for the buildah/podman path also root and apt-get, which
-# install buildah, podman, runc and debootstrap when missing. What a run creates (containers, the
-# volume, the image) is removed when it ends; the base image and the build cache stay.
+# Needs bash, node and npm (for tests/sdk and clients/testcontainers-node); for the buildah/podman
+# path also root and apt-get, which install buildah, podman, runc and debootstrap when missing. What a
+# run creates (containers, the volume, the image) is removed when it ends; the base image and the
+# build cache stay.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -39,6 +42,7 @@ image=localhost/tcaplus-mock:container-test-$run_id
 volume=tcaplus-mock-container-test-$run_id
 logs=$(mktemp -d "${TMPDIR:-/tmp}/tcaplus-mock-container-test.XXXXXX")
 engine=
+docker_api_pid=
 containers=()
 results=()
 failed=0
@@ -247,6 +251,7 @@ remove_abandoned_runs() {
 cleanup() {
   local status=$?
   set +e
+  stop_docker_api
   if [ -n "$engine" ]; then
     local name
     for name in "${containers[@]}"; do
@@ -455,6 +460,68 @@ check_snapshot() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# The Testcontainers module, against the image built above
+
+readonly testcontainers_dir=clients/testcontainers-node
+
+# npm ci again only when the lock file changed since the last install.
+ensure_testcontainers_installed() {
+  local dir=$root/$testcontainers_dir started
+  [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return 0
+  say "installing the Testcontainers module's packages (npm ci in $testcontainers_dir)"
+  started=$(now_ms)
+  (cd "$dir" && npm ci --no-audit --no-fund) > "$logs/npm-testcontainers.log" 2>&1 \
+    || { tail -n 20 "$logs/npm-testcontainers.log"; die "npm ci in $testcontainers_dir"; }
+  say "installed in $(($(now_ms) - started)) ms"
+}
+
+# Testcontainers speaks the Docker Engine API. Docker serves it already (DOCKER_HOST or its default
+# socket); podman serves it, on this run's storage, from a service of our own.
+start_docker_api() {
+  [ "$engine" = podman ] || return 0
+  local socket=$logs/podman.sock waited=0
+  podman system service --time=0 "unix://$socket" > "$logs/podman-service.log" 2>&1 &
+  docker_api_pid=$!
+  # The socket appears once the service accepts connections.
+  until [ -S "$socket" ]; do
+    [ "$waited" -ge 100 ] && die "podman system service answers on $socket"
+    kill -0 "$docker_api_pid" 2> /dev/null || die "podman system service starts (see $logs/podman-service.log)"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  export DOCKER_HOST=unix://$socket
+}
+
+stop_docker_api() {
+  [ -n "$docker_api_pid" ] || return 0
+  kill "$docker_api_pid" 2> /dev/null
+  wait "$docker_api_pid" 2> /dev/null
+  docker_api_pid=
+}
+
+# Ryuk (Testcontainers' reaper) is off: its image would be pulled from a registry, and this run's
+# label on every container lets the clean-up remove what a killed test leaves.
+check_testcontainers() {
+  local started ms
+  ensure_testcontainers_installed
+  start_docker_api
+  started=$(now_ms)
+  if (cd "$root/$testcontainers_dir" \
+    && TESTCONTAINERS_RYUK_DISABLED=true TCAPLUS_MOCK_IMAGE=$image \
+      TCAPLUS_MOCK_CONTAINER_LABEL="$owner_label=$run_id" npm test) > "$logs/testcontainers.log" 2>&1; then
+    ms=$(($(now_ms) - started))
+    grep -E '^# (tests|pass|fail)' "$logs/testcontainers.log" | sed 's/^#/ /' || true
+    pass "the Testcontainers module's tests pass against $image ($ms ms)"
+  else
+    # Each failed test with its assertion, then the counts.
+    grep -A 14 -E '^ *not ok' "$logs/testcontainers.log" | head -n 60 || true
+    grep -E '^# (tests|pass|fail)' "$logs/testcontainers.log" || tail -n 20 "$logs/testcontainers.log"
+    fail "the Testcontainers module's tests pass against $image (log: $logs/testcontainers.log)"
+  fi
+  stop_docker_api
+}
+
+# ---------------------------------------------------------------------------------------------
 
 main() {
   [ -f "$root/docker/Dockerfile" ] || { say "no docker/Dockerfile under $root"; exit 1; }
@@ -480,6 +547,8 @@ main() {
   run_healthy "$second"
   check_snapshot exists "$port" "a new container on the same volume still has snapshot $snapshot"
   stop_within_budget "$second"
+
+  check_testcontainers
 
   summary
   [ "$failed" = 0 ] || exit 1

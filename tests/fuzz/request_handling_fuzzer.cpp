@@ -64,7 +64,8 @@ bool answered_by_a_fault_rule(const HttpResponse& response) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static auto* emulated = new Emulated;  // lives for the whole run, like the server's
     if (++emulated->runs % 1000 == 0)      // keep the database small, so runs stay fast
-        emulated->emulator.store().write_now([](storage::Repository& repository) { tables.erase_everything(); });
+        emulated->emulator.services().store.write_now(
+            [](storage::Repository& repository) { repository.erase_everything(); });
 
     HttpRequest request = fuzz::request_from_text(std::string_view(reinterpret_cast<const char*>(data), size));
     const bool api = target_path(request.target) == "/";

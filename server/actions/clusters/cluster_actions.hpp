@@ -50,6 +50,14 @@ boost::asio::awaitable<Result<boost::json::object>> describe_machine(const Actio
 // DescribeRegions: every region the service is offered in (api.regions, or every region of Tencent Cloud).
 boost::asio::awaitable<Result<boost::json::object>> describe_regions(const ActionContext& context);
 
+// EnableRestProxy: a cluster whose RESTful API is off (RestProxyStatus 0) turns it on: RestProxyStatus
+// 1 for the task's duration (tasks.duration), then 2. Answers RestProxyStatus 1 and the TaskId.
+// FailedOperation when it is not off.
+boost::asio::awaitable<Result<boost::json::object>> enable_rest_proxy(const ActionContext& context);
+
+// DisableRestProxy: the reverse, from 2 through 3 to 0; FailedOperation when it is not on.
+boost::asio::awaitable<Result<boost::json::object>> disable_rest_proxy(const ActionContext& context);
+
 // DescribeUinInWhitelist: Result "TRUE": the caller may create TDR clusters and tables.
 boost::asio::awaitable<Result<boost::json::object>> describe_uin_in_whitelist(const ActionContext& context);
 

@@ -1,5 +1,6 @@
 #include "server/actions/clusters/cluster_rules.hpp"
 
+#include "server/actions/backups/backup_expiry.hpp"
 #include "server/actions/clusters/cluster_errors.hpp"
 #include "server/actions/response_values.hpp"
 #include "server/core/api_errors.hpp"
@@ -109,7 +110,14 @@ std::string api_access_id(const storage::ClusterRecord& cluster) {
     return std::to_string(stable_hash({cluster.cluster_id}) % 1000);
 }
 
-json::object cluster_info(const storage::ClusterRecord& cluster, const ActionContext& context, std::int64_t now) {
+std::int64_t rest_proxy_status(const storage::ClusterRecord& cluster, std::int64_t now, std::chrono::seconds duration) {
+    const bool changing = now < cluster.rest_proxy_changed + duration.count();
+    if (cluster.rest_proxy_on) return changing ? 1 : 2;
+    return cluster.rest_proxy_changed != 0 && changing ? 3 : 0;
+}
+
+json::object cluster_info(const storage::ClusterRecord& cluster, const std::vector<storage::BackupRuleRecord>& rules,
+                          const ActionContext& context, std::int64_t now) {
     const auto& memory = context.memory;
     const auto zone = context.config.api.utc_offset;
     const bool old_in_use = old_password_in_use(cluster, now);
@@ -136,13 +144,14 @@ json::object cluster_info(const storage::ClusterRecord& cluster, const ActionCon
     info["DiskVolume"] = 0;
     info["ServerList"] = machine_details(cluster.server_list, cluster, true, memory);
     info["ProxyList"] = machine_details(cluster.proxy_list, cluster, false, memory);
-    info["Censorship"] = 0;
-    info["DbaUins"] = json::array(memory);
-    info["DataFlowStatus"] = 0;
-    info["TxhBackupExpireDay"] = 7;
-    info["UlogBackupExpireDay"] = 7;
+    info["Censorship"] = cluster.censorship;
+    info["DbaUins"] = json::parse(cluster.censor_uins, memory);
+    info["DataFlowStatus"] = cluster.kafka_info.empty() ? 0 : 1;
+    if (!cluster.kafka_info.empty()) info["KafkaInfo"] = json::parse(cluster.kafka_info, memory);
+    info["TxhBackupExpireDay"] = txh_expire_day(rules, every, every);
+    info["UlogBackupExpireDay"] = ulog_expire_day(rules);
     info["IsReadOnlyUlogBackupExpireDay"] = 0;
-    info["RestProxyStatus"] = 0;
+    info["RestProxyStatus"] = rest_proxy_status(cluster, now, context.config.tasks.duration);
     info["ShardTotalNum"] = 0;
     info["ShardUsedNum"] = 0;
     return info;

@@ -3,10 +3,12 @@
 // shared by the cluster actions.
 
 #include "server/actions/action_context.hpp"
+#include "storage/backup_rows.hpp"
 #include "storage/cluster_rows.hpp"
 
 #include <boost/json/object.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,8 +38,13 @@ std::int64_t cluster_status(const storage::ClusterRecord& cluster, std::int64_t 
 // The ApiAccessId a cluster and its tables show: stable for its id.
 std::string api_access_id(const storage::ClusterRecord& cluster);
 
-// ClusterInfo: every field, with the values a real cluster shows (docs/actions/clusters.md).
-boost::json::object cluster_info(const storage::ClusterRecord& cluster, const ActionContext& context,
-                                 std::int64_t now);
+// RestProxyStatus at `now`: 0 off, 1 turning on, 2 on, 3 turning off; a change takes a task's
+// duration (tasks.duration).
+std::int64_t rest_proxy_status(const storage::ClusterRecord& cluster, std::int64_t now, std::chrono::seconds duration);
+
+// ClusterInfo: every field, with the values a real cluster shows (docs/actions/clusters.md); the
+// backup expiry days from the cluster's `rules`.
+boost::json::object cluster_info(const storage::ClusterRecord& cluster, const std::vector<storage::BackupRuleRecord>& rules,
+                                 const ActionContext& context, std::int64_t now);
 
 }  // namespace tcaplus_mock

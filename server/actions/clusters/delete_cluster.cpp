@@ -21,6 +21,8 @@ boost::asio::awaitable<Result<json::object>> delete_cluster(const ActionContext&
         for (const auto& file : repository.idl_files().of_cluster(context.account, id))
             repository.idl_files().erase(context.account, id, file.file_id);
         repository.tags().erase_resource(context.account, cluster_tags, id);
+        repository.backups().erase_cluster(context.account, id);
+        repository.applications().erase_cluster(context.account, id);
         repository.clusters().erase(context.account, id);
         const auto task = record_task(repository, context, {"DeleteCluster", id, "delete cluster"});
         return json::object({{"TaskId", task}}, context.memory);

@@ -21,7 +21,8 @@ boost::asio::awaitable<Result<json::object>> describe_clusters(const ActionConte
     const auto ids = read_strings(params, "ClusterIds");
     const bool ipv6_only = params.contains("Ipv6Enable") && params.at("Ipv6Enable").as_int64() == 1;
     const auto now = unix_seconds(context.clock.now());
-    co_return co_await read_resources(context, [&](ResourceDirectory& directory, storage::Repository&) -> Result<json::object> {
+    co_return co_await read_resources(context, [&](ResourceDirectory& directory, storage::Repository& repository)
+                                                   -> Result<json::object> {
         std::vector<storage::ClusterRecord> matching;
         for (auto& found : directory.clusters()) {
             const auto& cluster = found.record;
@@ -32,7 +33,10 @@ boost::asio::awaitable<Result<json::object>> describe_clusters(const ActionConte
             matching.push_back(std::move(found.record));
         }
         json::array clusters(context.memory);
-        for (const auto& cluster : page->of(matching)) clusters.push_back(cluster_info(cluster, context, now));
+        for (const auto& cluster : page->of(matching)) {
+            const auto rules = repository.backups().rules_of_cluster(context.account, cluster.cluster_id);
+            clusters.push_back(cluster_info(cluster, rules, context, now));
+        }
         return json::object({{"TotalCount", matching.size()}, {"Clusters", std::move(clusters)}}, context.memory);
     });
 }

@@ -5,7 +5,6 @@
 #include "server/actions/resource_jobs.hpp"
 #include "server/actions/tables/table_items.hpp"
 #include "server/core/api_errors.hpp"
-#include "server/idl/schema_change.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -14,16 +13,6 @@ namespace tcaplus_mock {
 namespace json = boost::json;
 
 namespace {
-
-// The rule the new definition breaks for `table`, if any.
-std::optional<ApiError> change_problem(storage::Repository& repository, const storage::TableRecord& table,
-                                       const idl::TableDefinition& definition) {
-    if (definition.problem) return errors::table_rule_broken(table.table_name, *definition.problem);
-    if (const auto old = stored_definition(repository, table))
-        if (auto problem = idl::schema_change_problem(*old, definition))
-            return errors::schema_change_refused(table.table_name, *problem);
-    return std::nullopt;
-}
 
 // The item of a table the files do not define, or that does not exist: the names it gave and the error.
 json::object unmatched_info(const json::object& item, const ApiError& error, const ActionContext& context) {
@@ -43,9 +32,7 @@ boost::asio::awaitable<Result<json::object>> compare_idl_files(const ActionConte
     co_return co_await write_in_cluster(context, [&](ResourceDirectory& directory, storage::Repository& repository,
                                                      const Found<storage::ClusterRecord>& cluster) -> Result<json::object> {
         directory.keep_cluster(cluster.record.cluster_id);  // its files go with it, not with what named it
-        auto files = take_request_files(context, repository, cluster.record, {"ExistingIdlFiles"}, "NewIdlFiles");
-        if (!files) return files.error();
-        const auto tables = RequestTables::read(repository, std::move(*files));
+        const auto tables = RequestTables::take(context, repository, cluster.record, {"ExistingIdlFiles"}, "NewIdlFiles");
         if (!tables) return tables.error();
         json::array infos(context.memory);
         for (const auto& value : params.at("SelectedTables").as_array()) {
@@ -62,7 +49,7 @@ boost::asio::awaitable<Result<json::object>> compare_idl_files(const ActionConte
                 continue;
             }
             const ParsedTableSetting setting{table.table_group_id, table.instance_id, &table,
-                                             change_problem(repository, table, *defined->definition)};
+                                             change_refused(repository, table, *defined->definition)};
             infos.push_back(parsed_table_info(*defined->definition, setting, context.language, context.memory));
         }
         json::array idl_files(context.memory);

@@ -1,6 +1,8 @@
 #include "server/actions/idl_files/parsed_tables.hpp"
 
+#include "server/actions/idl_files/idl_file_errors.hpp"
 #include "server/actions/response_values.hpp"
+#include "server/idl/schema_change.hpp"
 #include "server/core/text.hpp"
 #include "server/idl/schema_json.hpp"
 
@@ -17,6 +19,14 @@ Result<RequestTables> RequestTables::read(storage::Repository& repository, std::
     }
     tables.files_ = std::move(files);
     return tables;
+}
+
+Result<RequestTables> RequestTables::take(const ActionContext& context, storage::Repository& repository,
+                                          const storage::ClusterRecord& cluster,
+                                          std::initializer_list<std::string_view> stored_lists, std::string_view new_list) {
+    auto files = take_request_files(context, repository, cluster, stored_lists, new_list);
+    if (!files) return files.error();
+    return read(repository, std::move(*files));
 }
 
 std::vector<DefinedTable> RequestTables::tables() const {
@@ -40,6 +50,19 @@ std::optional<idl::TableDefinition> stored_definition(storage::Repository& repos
     if (!parsed) return std::nullopt;
     for (const auto& definition : parsed->tables)
         if (definition.name == table.table_name) return definition;
+    return std::nullopt;
+}
+
+std::optional<ApiError> change_refused(storage::Repository& repository, const storage::TableRecord& table,
+                                       const idl::TableDefinition& definition) {
+    if (definition.problem) return errors::table_rule_broken(table.table_name, *definition.problem);
+    const auto format = idl::idl_format_text(definition.format);
+    if (!table.key_fields.empty() && table.idl_type != format)  // a table named only by snapshots has no IDL yet
+        return errors::schema_change_refused(table.table_name, "a " + table.idl_type + " table cannot become a " +
+                                                                   std::string(format) + " table.");
+    if (const auto old = stored_definition(repository, table))
+        if (auto problem = idl::schema_change_problem(*old, definition))
+            return errors::schema_change_refused(table.table_name, *problem);
     return std::nullopt;
 }
 

@@ -27,6 +27,10 @@ public:
     // Reads every file of `files` (request_files.hpp: read_tables); the first file that cannot be
     // read is the error.
     static Result<RequestTables> read(storage::Repository& repository, std::vector<RequestFile> files);
+    // take_request_files (request_files.hpp), then read.
+    static Result<RequestTables> take(const ActionContext& context, storage::Repository& repository,
+                                      const storage::ClusterRecord& cluster,
+                                      std::initializer_list<std::string_view> stored_lists, std::string_view new_list = {});
 
     const std::vector<RequestFile>& files() const { return files_; }
     // Every table, in file order then definition order.
@@ -43,6 +47,12 @@ private:
 // without one (it exists because snapshots or the configuration name it) or whose file no longer
 // defines it.
 std::optional<idl::TableDefinition> stored_definition(storage::Repository& repository, const storage::TableRecord& table);
+
+// Why `table` cannot take `definition` (ModifyTables, CompareIdlFiles): a rule the definition breaks
+// (InvalidParameterValue), a PROTO table becoming TDR or the reverse, or a schema-change rule
+// (FailedOperation); nullopt when it can.
+std::optional<ApiError> change_refused(storage::Repository& repository, const storage::TableRecord& table,
+                                       const idl::TableDefinition& definition);
 
 // SortRule as a number: 0 ascending (INSC, ASC), 1 descending (DESC); 0 when none.
 std::int64_t sort_rule_number(std::string_view written);

@@ -23,9 +23,7 @@ boost::asio::awaitable<Result<json::object>> verify_idl_files(const ActionContex
         const auto& cluster_id = cluster.record.cluster_id;
         if (group && !directory.find_table_group(cluster_id, *group)) return errors::table_group_not_found(cluster_id, *group);
         directory.keep_cluster(cluster.record.cluster_id);  // its files go with it, not with what named it
-        auto files = take_request_files(context, repository, cluster.record, {"ExistingIdlFiles"}, "NewIdlFiles");
-        if (!files) return files.error();
-        const auto tables = RequestTables::read(repository, std::move(*files));
+        const auto tables = RequestTables::take(context, repository, cluster.record, {"ExistingIdlFiles"}, "NewIdlFiles");
         if (!tables) return tables.error();
         json::array infos(context.memory);
         std::size_t creatable = 0;

@@ -1,5 +1,6 @@
 #include "server/actions/snapshots/snapshot_actions.hpp"
 
+#include "server/actions/approvals/applications.hpp"
 #include "server/actions/resource_directory.hpp"
 #include "server/actions/resource_errors.hpp"
 #include "server/actions/resource_ids.hpp"
@@ -114,7 +115,20 @@ storage::TableRecord new_table(ResourceDirectory& directory, storage::Repository
     return table;
 }
 
-// Runs on the store's writer, inside the transaction. Returns the reason the import cannot run.
+// Under approval: files the import as an application (its ApplicationId in `record`) and returns true.
+bool filed_for_approval(storage::ImportRecord& record, ResourceDirectory& directory, storage::Repository& repository,
+                        const ActionContext& context) {
+    const auto cluster = directory.find_cluster(record.source.cluster_id);
+    const auto type = cluster ? filed_application_type(context, cluster->record) : std::nullopt;
+    if (!type) return false;
+    directory.keep_cluster(record.source.cluster_id);
+    record.application_id = file_application(context, repository, cluster->record, *type, context.params,
+                                             {record.source.table_group_id, record.source.table_name, ""});
+    return true;
+}
+
+// Runs on the store's writer, inside the transaction. Returns the reason the import cannot run; an
+// import filed for approval leaves `record.task_id` empty.
 std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Repository& repository,
                                      const ActionContext& context) {
     const auto& key = record.source;
@@ -123,6 +137,7 @@ std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Rep
     if (auto refused = check_new_table(directory, context, record)) return refused;
     if (auto fault = context.fault_for_item(key.table_name)) return fault;
     if (auto refused = check_snapshot(repository, context, record)) return refused;
+    if (filed_for_approval(record, directory, repository, context)) return std::nullopt;
     record.task_id = repository.counters().next_task_id(key.account, key.cluster_id);
     record.application_id = repository.counters().next_application_id(key.account, key.cluster_id);
     repository.imports().insert(record);
@@ -148,7 +163,8 @@ boost::asio::awaitable<Result<json::object>> import_snapshots(const ActionContex
     co_await store_write(context.store,
                          [&](storage::Repository& repository) { refused = store_import(*record, repository, context); });
     if (refused) co_return *refused;
-    co_return json::object({{"TaskId", record->task_id}, {"ApplicationId", record->application_id}}, context.memory);
+    const auto task = record->task_id.empty() ? json::value(nullptr) : json::value(record->task_id, context.memory);
+    co_return json::object({{"TaskId", task}, {"ApplicationId", record->application_id}}, context.memory);
 }
 
 }  // namespace tcaplus_mock

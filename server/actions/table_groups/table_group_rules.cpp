@@ -42,13 +42,13 @@ std::map<std::string, TableGroupTotals, std::less<>> table_group_totals(Resource
 }
 
 json::object table_group_info(const storage::TableGroupRecord& group, const TableGroupTotals& totals,
-                              const ActionContext& context) {
+                              std::int64_t backup_expire_day, const ActionContext& context) {
     return json::object({{"TableGroupId", group.table_group_id},
                          {"TableGroupName", group.name},
                          {"CreatedTime", datetime_value(group.created_time, context.config.api.utc_offset, context.memory)},
                          {"TableCount", totals.tables},
                          {"TotalSize", totals.size},
-                         {"TxhBackupExpireDay", 7},
+                         {"TxhBackupExpireDay", backup_expire_day},
                          {"EnableMysql", 0},
                          {"MysqlConnIp", ""},
                          {"MysqlConnPort", 0}},

@@ -31,6 +31,6 @@ std::map<std::string, TableGroupTotals, std::less<>> table_group_totals(Resource
 
 // TableGroupInfo of `group`.
 boost::json::object table_group_info(const storage::TableGroupRecord& group, const TableGroupTotals& totals,
-                                     const ActionContext& context);
+                                     std::int64_t backup_expire_day, const ActionContext& context);
 
 }  // namespace tcaplus_mock

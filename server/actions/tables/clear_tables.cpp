@@ -19,7 +19,7 @@ boost::asio::awaitable<Result<json::object>> clear_tables(const ActionContext& c
             repository.tables().put(*table);
             auto task = record_table_task(repository, context, "ClearTables", "clear table(" + table->table_name + ")", *table);
             return TableChange{std::move(*table), {std::move(task)}};
-        });
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

@@ -64,9 +64,7 @@ boost::asio::awaitable<Result<json::object>> create_tables(const ActionContext& 
     const auto tags = read_tags(context.params, "ResourceTags");
     co_return co_await write_in_cluster(context, [&](ResourceDirectory& directory, storage::Repository& repository,
                                                      const Found<storage::ClusterRecord>& cluster) -> Result<json::object> {
-        auto files = take_request_files(context, repository, cluster.record, {"IdlFiles"});
-        if (!files) return files.error();
-        const auto tables = RequestTables::read(repository, std::move(*files));
+        const auto tables = RequestTables::take(context, repository, cluster.record, {"IdlFiles"});
         if (!tables) return tables.error();
         directory.keep_cluster(cluster.record.cluster_id);
         return table_results(context, "SelectedTables", [&](const json::object& item, const std::string& path) -> Result<TableChange> {
@@ -80,7 +78,7 @@ boost::asio::awaitable<Result<json::object>> create_tables(const ActionContext& 
                                     {"CreateTables", table->cluster_id, "create table(" + table->table_name + ")",
                                      table->table_group_id, table->table_name, table->instance_id});
             return TableChange{std::move(*table), {std::move(task)}};
-        });
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

@@ -20,6 +20,8 @@ void erase_table(storage::Repository& repository, const ActionContext& context, 
     repository.snapshots().erase_table(context.account, table.cluster_id, table.table_group_id, table.table_name);
     repository.tags().erase_resource(context.account, table_tags, table.instance_id);
     repository.tables().erase(context.account, table.cluster_id, table.table_group_id, table.table_name);
+    repository.backups().erase_table(context.account, table.cluster_id, table.table_group_id, table.table_name);
+    if (!table.data_flow.empty()) forget_kafka_unless_used(repository, context, table.cluster_id);
 }
 
 }  // namespace
@@ -46,7 +48,7 @@ boost::asio::awaitable<Result<json::object>> delete_tables(const ActionContext& 
                 repository.tables().put(*table);
             }
             return TableChange{std::move(*table), {std::move(task)}};
-        });
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

@@ -1,5 +1,6 @@
 #include "server/actions/tables/table_actions.hpp"
 
+#include "server/actions/backups/backup_expiry.hpp"
 #include "server/actions/listing.hpp"
 #include "server/actions/resource_jobs.hpp"
 #include "server/actions/tables/table_items.hpp"
@@ -74,7 +75,11 @@ json::object listed_info(const ListedTable& listed, ResourceDirectory& directory
     const auto group = directory.find_table_group(table.cluster_id, table.table_group_id);
     std::optional<storage::IdlFileRecord> file;
     if (table.file_id != 0) file = repository.idl_files().find(context.account, table.cluster_id, table.file_id);
-    return table_info(table, *cluster, group ? group->record.name : std::string(), file ? &*file : nullptr, context);
+    const auto rules = repository.backups().rules_of_cluster(context.account, table.cluster_id);
+    const auto group_name = group ? group->record.name : std::string();
+    return table_info(table, *cluster,
+                      {group_name, file ? &*file : nullptr, txh_expire_day(rules, table.table_group_id, table.table_name)},
+                      context);
 }
 
 boost::asio::awaitable<Result<json::object>> list_tables(const ActionContext& context, bool recycled) {

@@ -37,7 +37,7 @@ boost::asio::awaitable<Result<json::object>> modify_table_quotas(const ActionCon
             auto storage_layer = record_table_task(repository, context, "ModifyTableQuotas", what, *table,
                                                    "Storage Layer Expand: " + volume);
             return TableChange{std::move(*table), {std::move(access), std::move(storage_layer)}, true};
-        });
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

@@ -5,7 +5,6 @@
 #include "server/actions/resource_jobs.hpp"
 #include "server/actions/tables/table_items.hpp"
 #include "server/core/text.hpp"
-#include "server/idl/schema_change.hpp"
 
 namespace tcaplus_mock {
 
@@ -16,18 +15,10 @@ namespace {
 // Why `table` cannot take `defined`, if it cannot.
 std::optional<ApiError> check_change(storage::Repository& repository, const storage::TableRecord& table,
                                      const DefinedTable& defined, const json::object& item, const std::string& path) {
-    const auto& definition = *defined.definition;
-    if (definition.problem) return errors::table_rule_broken(table.table_name, *definition.problem);
-    const auto format = idl::idl_format_text(definition.format);
-    if (!table.key_fields.empty() && table.idl_type != format)  // a table named only by snapshots has no IDL yet
-        return errors::schema_change_refused(table.table_name, "a " + table.idl_type + " table cannot become a " +
-                                                                   std::string(format) + " table.");
+    const auto format = idl::idl_format_text(defined.definition->format);
     if (const auto* given = item.if_contains("TableIdlType"); given && !text::iequals(given->as_string(), format))
         return errors::table_disagrees_with_idl(path + ".TableIdlType", given->as_string(), format);
-    if (const auto old = stored_definition(repository, table))
-        if (auto problem = idl::schema_change_problem(*old, definition))
-            return errors::schema_change_refused(table.table_name, *problem);
-    return std::nullopt;
+    return change_refused(repository, table, *defined.definition);
 }
 
 }  // namespace
@@ -36,9 +27,7 @@ boost::asio::awaitable<Result<json::object>> modify_tables(const ActionContext& 
     const auto now = unix_seconds(context.clock.now());
     co_return co_await write_in_cluster(context, [&](ResourceDirectory& directory, storage::Repository& repository,
                                                      const Found<storage::ClusterRecord>& cluster) -> Result<json::object> {
-        auto files = take_request_files(context, repository, cluster.record, {"IdlFiles"});
-        if (!files) return files.error();
-        const auto tables = RequestTables::read(repository, std::move(*files));
+        const auto tables = RequestTables::take(context, repository, cluster.record, {"IdlFiles"});
         if (!tables) return tables.error();
         return table_results(context, "SelectedTables", [&](const json::object& item, const std::string& path) -> Result<TableChange> {
             auto table = take_item_table(directory, cluster.record.cluster_id, item, TableState::running);
@@ -52,7 +41,7 @@ boost::asio::awaitable<Result<json::object>> modify_tables(const ActionContext& 
             auto task = record_table_task(repository, context, "ModifyTables",
                                           "modify table(" + table->table_name + ")'s structure", *table);
             return TableChange{std::move(*table), {std::move(task)}};
-        });
+        }, ApprovalScope{repository, directory, cluster.record});
     });
 }
 

@@ -59,4 +59,25 @@ boost::asio::awaitable<Result<boost::json::object>> modify_table_quotas(const Ac
 // ClearTables: empties each table (its TableSize becomes 0).
 boost::asio::awaitable<Result<boost::json::object>> clear_tables(const ActionContext& context);
 
+// SetTableIndex: a global (distributed) index on each table's SelectedFields (fields of its IDL;
+// InvalidParameterValue otherwise) with ShardNum shards (default 1), replacing any; DescribeTables shows
+// it in IndexStruct (`GlobalIndex`) and ShardNum.
+boost::asio::awaitable<Result<boost::json::object>> set_table_index(const ActionContext& context);
+// DeleteTableIndex: removes it (FailedOperation for a table without one).
+boost::asio::awaitable<Result<boost::json::object>> delete_table_index(const ActionContext& context);
+
+// SetTableDataFlow: a data subscription of each table's SelectedFields (checked as SetTableIndex's) to
+// the Kafka of KafkaInfo (MissingParameter without; nothing is contacted). The cluster shows
+// DataFlowStatus 1 and the last KafkaInfo while a table of it has one.
+boost::asio::awaitable<Result<boost::json::object>> set_table_data_flow(const ActionContext& context);
+// DeleteTableDataFlow: removes it (FailedOperation for a table without one).
+boost::asio::awaitable<Result<boost::json::object>> delete_table_data_flow(const ActionContext& context);
+
+// MergeTablesData: per item, the source and destination tables (MergeTables: clusters the request's
+// region sees, running tables) are compared: the same key and value fields, and with CheckIndex the
+// same indexes (FailedOperation naming what differs; tables without a schema always compare). With
+// IsOnlyCompare false a compared pair is merged: a task in the destination's cluster (or an application
+// under approval), the destination's TableSize growing by the source's.
+boost::asio::awaitable<Result<boost::json::object>> merge_tables_data(const ActionContext& context);
+
 }  // namespace tcaplus_mock

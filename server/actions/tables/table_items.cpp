@@ -1,5 +1,6 @@
 #include "server/actions/tables/table_items.hpp"
 
+#include "server/actions/approvals/applications.hpp"
 #include "server/actions/clusters/cluster_rules.hpp"
 #include "server/actions/idl_files/request_files.hpp"
 #include "server/actions/resource_errors.hpp"
@@ -7,6 +8,8 @@
 #include "server/actions/task_log.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace tcaplus_mock {
 
@@ -43,7 +46,10 @@ json::object changed_result(const TableChange& change, const json::storage_ptr& 
     return result;
 }
 
-json::object failed_result(const json::object& item, const ApiError& error, const ActionContext& context) {
+// The result of an item that did not change its table: the names it gave, TaskId null, and its error
+// (Error null when it filed an application instead).
+json::object unchanged_result(const json::object& item, const std::optional<ApiError>& error,
+                              const std::optional<std::string>& application_id, const ActionContext& context) {
     const auto& memory = context.memory;
     json::object result(memory);
     result["TableInstanceId"] = text_or_null(item, "TableInstanceId", memory);
@@ -53,6 +59,7 @@ json::object failed_result(const json::object& item, const ApiError& error, cons
     result["TableIdlType"] = text_or_null(item, "TableIdlType", memory);
     result["TableGroupId"] = text_or_null(item, "TableGroupId", memory);
     result["Error"] = error_or_null(error, context.language, memory);
+    if (application_id) result["ApplicationId"] = *application_id;
     return result;
 }
 
@@ -87,24 +94,56 @@ std::string record_table_task(storage::Repository& repository, const ActionConte
                        {type, table.cluster_id, what, table.table_group_id, table.table_name, table.instance_id, detail});
 }
 
-json::object table_results(const ActionContext& context, std::string_view list, const ItemChange& change) {
+json::object table_results(const ActionContext& context, std::string_view list, const ItemChange& change,
+                           std::optional<ApprovalScope> approval) {
     json::array results(context.memory);
     const auto& items = context.params.at(list).as_array();
+    const auto filed_type = approval ? filed_application_type(context, approval->cluster) : std::nullopt;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& item = items[i].as_object();
         const auto path = std::string(list) + "." + std::to_string(i);
         if (auto fault = context.fault_for_item(text_member(item, "TableName"))) {
-            results.push_back(failed_result(item, *fault, context));
+            results.push_back(unchanged_result(item, fault, std::nullopt, context));
+            continue;
+        }
+        if (filed_type) {
+            ApplicationSubject subject{text_member(item, "TableGroupId"), text_member(item, "TableName"),
+                                       text_member(item, "TableInstanceId")};
+            if (const auto table = approval->directory.find_table(approval->cluster.cluster_id, subject.table_group_id,
+                                                                  subject.table_name))
+                subject.instance_id = table->record.instance_id;
+            const auto id = file_application(context, approval->repository, approval->cluster, *filed_type,
+                                             params_with_one_item(context.params, list, i), subject);
+            results.push_back(unchanged_result(item, std::nullopt, id, context));
             continue;
         }
         const auto changed = change(item, path);
-        results.push_back(changed ? changed_result(*changed, context.memory) : failed_result(item, changed.error(), context));
+        results.push_back(changed ? changed_result(*changed, context.memory) : unchanged_result(item, changed.error(), std::nullopt, context));
     }
     return json::object({{"TotalCount", results.size()}, {"TableResults", std::move(results)}}, context.memory);
 }
 
+namespace {
+
+// IndexStruct: the IDL's indexes, and the global index SetTableIndex set as member GlobalIndex.
+json::value index_struct(const storage::TableRecord& table, const json::storage_ptr& memory) {
+    if (table.index_key_set.empty() && table.global_index.empty()) return nullptr;
+    if (table.global_index.empty()) return json::value(table.index_key_set, memory);
+    auto indexes = table.index_key_set.empty() ? json::object() : json::parse(table.index_key_set).as_object();
+    indexes["GlobalIndex"] = json::parse(table.global_index);
+    return json::value(json::serialize(indexes), memory);
+}
+
+std::int64_t shard_num(const storage::TableRecord& table) {
+    if (table.global_index.empty()) return 0;
+    return json::parse(table.global_index).at("ShardNum").to_number<std::int64_t>();
+}
+
+}  // namespace
+
 json::object table_info(const storage::TableRecord& table, const storage::ClusterRecord& cluster,
-                        std::string_view group_name, const storage::IdlFileRecord* file, const ActionContext& context) {
+                        const TableSurroundings& surroundings, const ActionContext& context) {
+    const auto& [group_name, file, backup_expire_day] = surroundings;
     const auto& memory = context.memory;
     const auto zone = context.config.api.utc_offset;
     const bool listed = table.table_type != "GENERIC";
@@ -120,7 +159,7 @@ json::object table_info(const storage::TableRecord& table, const storage::Cluste
     info["KeyStruct"] = table.key_fields.empty() ? json::value(nullptr) : json::value(table.key_fields, memory);
     info["ValueStruct"] = table.value_fields.empty() ? json::value(nullptr) : json::value(table.value_fields, memory);
     info["ShardingKeySet"] = table.sharding_key_set;
-    info["IndexStruct"] = table.index_key_set.empty() ? json::value(nullptr) : json::value(table.index_key_set, memory);
+    info["IndexStruct"] = index_struct(table, memory);
     info["ListElementNum"] = listed ? table.list_element_num : 1;
     json::array files(memory);
     if (file) files.push_back(idl_file_info(*file, false, memory));
@@ -139,9 +178,9 @@ json::object table_info(const storage::TableRecord& table, const storage::Cluste
     info["SortFieldNum"] = table.table_type == "SORTLIST" ? json::value(table.sort_field_num) : json::value(nullptr);
     info["SortRule"] = table.table_type == "SORTLIST" ? json::value(table.sort_rule) : json::value(nullptr);
     info["DbClusterInfoStruct"] = nullptr;
-    info["TxhBackupExpireDay"] = 7;
+    info["TxhBackupExpireDay"] = backup_expire_day;
     info["SyncTableInfo"] = nullptr;
-    info["ShardNum"] = 0;
+    info["ShardNum"] = shard_num(table);
     return info;
 }
 
