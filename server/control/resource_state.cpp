@@ -215,7 +215,9 @@ void read_resource_list(std::string_view key, const json::value& item, const std
         defaults.batch_time = defaults.ready_time = now;
         state.backups.push_back(read_item(item, path, defaults, backup_fields, zone));
     } else if (key == "backup_rules") {
-        state.backup_rules.push_back(read_item(item, path, BackupRuleRecord{account}, backup_rule_fields, zone));
+        BackupRuleRecord defaults;
+        defaults.account = account;
+        state.backup_rules.push_back(read_item(item, path, defaults, backup_rule_fields, zone));
     }
 }
 

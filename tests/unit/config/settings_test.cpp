@@ -178,7 +178,9 @@ TEST(SettingsTable, TheReferenceNamesEverySetting) {
         }
         EXPECT_NE(reference.find("`" + setting.key + "`"), std::string::npos) << setting.key;
         EXPECT_NE(reference.find(setting.env_name()), std::string::npos) << setting.env_name();
-        if (!setting.flag.empty()) EXPECT_NE(reference.find("--" + setting.flag), std::string::npos) << setting.flag;
+        if (!setting.flag.empty()) {
+            EXPECT_NE(reference.find("--" + setting.flag), std::string::npos) << setting.flag;
+        }
     }
 }
 
