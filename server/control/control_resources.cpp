@@ -29,7 +29,7 @@ ControlResult<std::optional<ResourcePage>> resource_page(const QueryParameters& 
     }
     const auto kind = resource_kind_named(*kind_name);
     if (!kind)
-        return bad_request("`kind`: expected clusters, table_groups, tables, snapshots or tasks, got `" + *kind_name + "`");
+        return bad_request("`kind`: expected one of " + resource_kind_names() + ", got `" + *kind_name + "`");
     ResourcePage page{*kind};
     if (offset) {
         const auto value = text::parse_whole<std::size_t>(*offset);

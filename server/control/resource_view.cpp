@@ -1,11 +1,13 @@
 #include "server/control/resource_view.hpp"
 
+#include "server/actions/backups/backup_expiry.hpp"
 #include "server/actions/clusters/cluster_rules.hpp"
 #include "server/actions/resource_directory.hpp"
 #include "server/actions/snapshots/snapshot_lifecycle.hpp"
 #include "server/actions/table_groups/table_group_rules.hpp"
 #include "server/actions/task_log.hpp"
 #include "server/core/datetime.hpp"
+#include "storage/counter_rows.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -20,18 +22,24 @@ namespace json = boost::json;
 
 namespace {
 
+using storage::ApplicationRecord;
+using storage::BackupRecord;
 using storage::ClusterRecord;
 using storage::SnapshotRecord;
 using storage::TableGroupRecord;
 using storage::TableSummary;
 
-constexpr std::array<std::pair<std::string_view, ResourceKind>, 5> kind_names{{
+constexpr std::array<std::pair<std::string_view, ResourceKind>, 7> kind_names{{
     {"clusters", ResourceKind::clusters},
     {"table_groups", ResourceKind::table_groups},
     {"tables", ResourceKind::tables},
     {"snapshots", ResourceKind::snapshots},
     {"tasks", ResourceKind::tasks},
+    {"applications", ResourceKind::applications},
+    {"backups", ResourceKind::backups},
 }};
+
+constexpr std::int64_t seconds_per_day = 86400;
 
 std::string_view name_of(ResourceKind kind) {
     for (const auto& [name, each] : kind_names)
@@ -65,6 +73,27 @@ struct SnapshotNow {
     SnapshotStatus status;
 };
 
+struct BackupNow {
+    BackupRecord record;
+    std::int64_t expire_time = 0;
+};
+
+std::string_view application_status_name(std::int64_t status) {
+    switch (status) {
+        case -1: return "withdrawn";
+        case 0: return "pending";
+        case 1: return "approved";
+        case 2: return "rejected";
+        default: return "unknown";
+    }
+}
+
+// What DescribeBackupRecords makes of a record at `now`: not listed yet, listed, or gone for good.
+std::string_view backup_status_name(const BackupNow& backup, std::int64_t now) {
+    if (now < backup.record.ready_time) return "creating";
+    return now < backup.expire_time ? "available" : "expired";
+}
+
 // Everything the account's view lists, at one moment.
 struct Listed {
     std::vector<Found<ClusterRecord>> clusters;
@@ -72,6 +101,8 @@ struct Listed {
     std::vector<TableOfCluster> tables;
     std::vector<SnapshotNow> snapshots;
     std::vector<TaskView> tasks;
+    std::vector<ApplicationRecord> applications;
+    std::vector<BackupNow> backups;
 
     std::size_t count(ResourceKind kind) const {
         switch (kind) {
@@ -80,6 +111,8 @@ struct Listed {
             case ResourceKind::tables: return tables.size();
             case ResourceKind::snapshots: return snapshots.size();
             case ResourceKind::tasks: return tasks.size();
+            case ResourceKind::applications: return applications.size();
+            case ResourceKind::backups: return backups.size();
         }
         return 0;
     }
@@ -95,6 +128,14 @@ void list_cluster_contents(ResourceDirectory& directory, storage::Repository& re
     for (auto& table : directory.tables(cluster_id)) listed.tables.push_back({std::string(cluster_id), std::move(table)});
     for (auto& task : tasks_of_cluster(repository, request.account, request.config, cluster_id, request.now))
         listed.tasks.push_back(std::move(task));
+    for (auto& application : repository.applications().of_cluster(request.account, cluster_id))
+        listed.applications.push_back(std::move(application));
+    const auto rules = repository.backups().rules_of_cluster(request.account, cluster_id);
+    for (auto& record : repository.backups().of_cluster(request.account, cluster_id)) {
+        const auto expires =
+            record.batch_time + txh_expire_day(rules, record.table_group_id, record.table_name) * seconds_per_day;
+        listed.backups.push_back({std::move(record), expires});
+    }
 }
 
 Listed list_everything(storage::Repository& repository, const ResourceViewRequest& request) {
@@ -175,6 +216,36 @@ json::object task_item(const TaskView& task, const ResourceViewRequest& request)
             {"content", task.content}};
 }
 
+json::object application_item(const ApplicationRecord& application, const ResourceViewRequest& request) {
+    const auto zone = request.config.api.utc_offset;
+    return {{"application_id", storage::CounterRows::id_of(application.cluster_id, application.number)},
+            {"cluster_id", application.cluster_id},
+            {"action", application.action},
+            {"apply_type", application.type},
+            {"table_group_id", application.table_group_id},
+            {"table_name", application.table_name},
+            {"applicant", application.applicant},
+            {"status", application.status},
+            {"status_name", application_status_name(application.status)},
+            {"created_time", format_datetime(application.created_time, zone)},
+            {"update_time", format_datetime(application.update_time, zone)},
+            {"task_id", application.task_id}};
+}
+
+json::object backup_item(const BackupNow& backup, const ResourceViewRequest& request) {
+    const auto& record = backup.record;
+    const auto zone = request.config.api.utc_offset;
+    return {{"cluster_id", record.cluster_id},
+            {"table_group_id", record.table_group_id},
+            {"table_name", record.table_name},
+            {"task_id", storage::CounterRows::id_of(record.cluster_id, record.number)},
+            {"file_tag", record.file_tag},
+            {"batch_time", format_datetime(record.batch_time, zone)},
+            {"expire_time", format_datetime(backup.expire_time, zone)},
+            {"size", record.size},
+            {"status_name", backup_status_name(backup, request.now)}};
+}
+
 // The items of `page` (of `listed`'s list of that kind) as JSON.
 template <class Item, class Write>
 json::array page_of(const std::vector<Item>& items, const ResourcePage& page, Write write) {
@@ -197,6 +268,10 @@ json::array items_of(const Listed& listed, const ResourcePage& page, const Resou
             return page_of(listed.snapshots, page, [&](const auto& item) { return snapshot_item(item, request); });
         case ResourceKind::tasks:
             return page_of(listed.tasks, page, [&](const auto& item) { return task_item(item, request); });
+        case ResourceKind::applications:
+            return page_of(listed.applications, page, [&](const auto& item) { return application_item(item, request); });
+        case ResourceKind::backups:
+            return page_of(listed.backups, page, [&](const auto& item) { return backup_item(item, request); });
     }
     return {};
 }
@@ -207,6 +282,12 @@ std::optional<ResourceKind> resource_kind_named(std::string_view name) {
     for (const auto& [each, kind] : kind_names)
         if (each == name) return kind;
     return std::nullopt;
+}
+
+std::string resource_kind_names() {
+    std::string names;
+    for (const auto& [name, kind] : kind_names) names += (names.empty() ? "" : ", ") + std::string(name);
+    return names;
 }
 
 json::object read_resource_view(storage::Repository& repository, const ResourceViewRequest& request) {

@@ -1,11 +1,13 @@
 #pragma once
 // The resources of one account as the API shows them at one moment, for the dashboard
-// (`GET /_mock/resources`): its clusters (of every region), table groups, tables, snapshots and tasks,
-// each with the status it shows at `now` on the emulator's clock, computed by the code the Describe
-// actions use (ClusterStatus, a table's Status, SnapshotStatus, a task's Progress). Resources that
-// exist by name only (declared in the configuration, or named by snapshots) are listed, `"stored": false`.
+// (`GET /_mock/resources`): its clusters (of every region), table groups, tables, snapshots, tasks,
+// applications and backups, each with the status it shows at `now` on the emulator's clock, computed
+// by the code the Describe actions use (ClusterStatus, a table's Status, SnapshotStatus, a task's
+// Progress, a backup's expiry). Resources that exist by name only (declared in the configuration, or
+// named by snapshots) are listed, `"stored": false`.
 //
-//   {"account", "now", "datetime", "counts": {"clusters", "table_groups", "tables", "snapshots", "tasks"},
+//   {"account", "now", "datetime",
+//    "counts": {"clusters", "table_groups", "tables", "snapshots", "tasks", "applications", "backups"},
 //    "kind"?, "offset"?, "limit"?, "total"?, "items"?: [...]}
 //
 // Items, in the order the Describe actions list them (tasks by cluster, then number):
@@ -17,6 +19,10 @@
 //                  "create_time", "task_id", "size", "status": 0..4, "status_name"}
 //   tasks         {"task_id", "cluster_id", "type", "table_group_id", "table_name", "progress", "start_time",
 //                  "update_time", "content"}
+//   applications  {"application_id", "cluster_id", "action", "apply_type", "table_group_id", "table_name",
+//                  "applicant", "status": -1..2, "status_name", "created_time", "update_time", "task_id"}
+//   backups       {"cluster_id", "table_group_id", "table_name", "task_id", "file_tag", "batch_time", "expire_time",
+//                  "size", "status_name": "creating"|"available"|"expired"}  (DescribeBackupRecords lists the available)
 // Datetimes are `YYYY-MM-DD HH:MM:SS` in api.time_zone.
 
 #include "server/config/config.hpp"
@@ -32,10 +38,13 @@
 
 namespace tcaplus_mock {
 
-enum class ResourceKind { clusters, table_groups, tables, snapshots, tasks };
+enum class ResourceKind { clusters, table_groups, tables, snapshots, tasks, applications, backups };
 
-// "clusters", "table_groups", "tables", "snapshots" or "tasks"; nullopt for any other name.
+// "clusters", "table_groups", "tables", "snapshots", "tasks", "applications" or "backups"; nullopt for
+// any other name.
 std::optional<ResourceKind> resource_kind_named(std::string_view name);
+// Every kind's name, comma-separated, for a message.
+std::string resource_kind_names();
 
 // One page of one kind's items.
 struct ResourcePage {

@@ -1,5 +1,6 @@
-// The resources panel: one tab per kind (clusters, table groups, tables, snapshots, tasks), a page of
-// the selected kind at a time, with the statuses GET /_mock/resources computes on the emulator's clock.
+// The resources panel: one tab per kind (clusters, table groups, tables, snapshots, tasks,
+// applications, backups), a page of the selected kind at a time, with the statuses GET
+// /_mock/resources computes on the emulator's clock.
 
 import { call, query } from "./control_api.js";
 import { byId, ChangeGate, el, formatBytes, formatNumber, headingRow, tableRows } from "./dom.js";
@@ -79,6 +80,31 @@ const KINDS = [
             ["Progress", progress],
             ["Started", (t) => t.start_time, "when"],
             ["Updated", (t) => t.update_time, "when"],
+        ],
+    },
+    {
+        kind: "applications",
+        label: "Applications",
+        columns: [
+            ["Application", (a) => a.application_id],
+            ["Action", (a) => a.action],
+            ["Table", (a) => (a.table_name ? `${a.table_group_id}/${a.table_name}` : a.table_group_id)],
+            ["Status", status],
+            ["Filed", (a) => a.created_time, "when"],
+            ["Task", (a) => a.task_id],
+        ],
+    },
+    {
+        kind: "backups",
+        label: "Backups",
+        columns: [
+            ["Table", (b) => el("span", { class: "mono", text: `${b.cluster_id}/${b.table_group_id}/${b.table_name}` })],
+            ["Kind", (b) => b.file_tag],
+            ["Status", status],
+            ["Taken", (b) => b.batch_time, "when"],
+            ["Expires", (b) => b.expire_time, "when"],
+            ["Size", (b) => formatBytes(b.size), "number"],
+            ["Task", (b) => b.task_id],
         ],
     },
 ];

@@ -99,6 +99,38 @@ TEST_F(ResourceViewTest, StatusesFollowTheEmulatorsClockAsTheDescribeActionsDo) 
     for (const auto& task : items("tasks")) EXPECT_EQ(task.at("progress"), 100) << json::serialize(task);
 }
 
+TEST_F(ResourceViewTest, ApplicationsAndBackupsShowWhereTheyStandOnTheClock) {
+    const auto cluster = create_cluster("game");
+    create_table_group(cluster, "1");
+    const auto file = upload_idl(cluster, proto_table_idl());
+    create_table(cluster, file, "1");
+    const json::object table{{"TableGroupId", "1"}, {"TableName", "tb_example"}};
+    ok("CreateBackup", {{"ClusterId", cluster}, {"SelectedTables", json::array{table}}});
+    ok("ModifyCensorship", {{"ClusterId", cluster}, {"Censorship", 1}});
+    const auto filed = ok("ClearTables", {{"ClusterId", cluster}, {"SelectedTables", json::array{table}}});
+    const auto application_id = filed.at("TableResults").at(0).at("ApplicationId");
+
+    const auto counts = view("account=default").at("counts");
+    EXPECT_EQ(counts.at("applications"), 1);
+    EXPECT_EQ(counts.at("backups"), 1);
+    const auto application = items("applications").at(0).as_object();
+    EXPECT_EQ(application.at("application_id"), application_id);
+    EXPECT_EQ(application.at("action"), "ClearTables");
+    EXPECT_EQ(application.at("table_name"), "tb_example");
+    EXPECT_EQ(application.at("status_name"), "pending");
+    auto backup = items("backups").at(0).as_object();
+    EXPECT_EQ(backup.at("table_name"), "tb_example");
+    EXPECT_EQ(backup.at("file_tag"), "OSDATA");
+    EXPECT_EQ(backup.at("status_name"), "creating") << "listed by DescribeBackupRecords once its task is done";
+    EXPECT_EQ(backup.at("expire_time"), "2026-12-05 12:00:00") << "7 days without a rule";
+
+    advance("200s");
+    EXPECT_EQ(items("backups").at(0).at("status_name"), "available");
+    advance("7d");
+    EXPECT_EQ(items("backups").at(0).at("status_name"), "expired");
+    EXPECT_EQ(number(ok("DescribeBackupRecords", {{"ClusterId", cluster}}).at("TotalCount")), 0);
+}
+
 TEST_F(ResourceViewTest, ResourcesNamedOnlyBySnapshotsAreListedAsNotStored) {
     create_snapshot("named-cluster", "t1", "2026-12-31 00:00:00");
     const auto clusters = items("clusters");
