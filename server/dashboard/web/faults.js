@@ -43,11 +43,10 @@ export class FaultsView {
         });
         const fired = rule.times ? `${rule.fired} of ${rule.times}` : String(rule.fired);
         return el("tr", { "data-fault": rule.id },
-            el("td", { text: rule.id }),
-            el("td", { text: rule.action }),
-            el("td", { text: effectText(rule.effect) }),
-            el("td", { text: matchText(rule) }),
-            el("td", { class: "fired", text: fired }),
+            el("td", { class: "rule" },
+                el("span", { class: "rule-name" }, el("span", { class: "mono", text: rule.id }), " ", el("strong", { text: rule.action })),
+                el("span", { class: "rule-match", text: `${effectText(rule.effect)} · ${matchText(rule)}` })),
+            el("td", { class: "fired number", text: fired }),
             el("td", {}, remove));
     }
 

@@ -144,12 +144,23 @@ function facts(entry) {
     return el("dl", { class: "facts" }, ...rows.flatMap(([name, value]) => [el("dt", { text: name }), el("dd", { text: value })]));
 }
 
+// What the emulator found wrong, in words, for the journal's `signature` value.
+function problemFound(entry) {
+    if (entry.signature_problem) return entry.signature_problem;
+    if (entry.signature === "mismatch") {
+        return `The signature sent is not the one the emulator computed over this string to sign with the key of ` +
+            `SecretId ${entry.secret_id || "(none)"}. Compare it line by line with the string the client signed.`;
+    }
+    return entry.message;
+}
+
 // What the emulator found wrong beside what it signed, so the two can be compared with the client's.
 function signingDiagnosis(entry) {
     const problem = el("div", { class: "diagnosis-part" },
         el("h5", { text: "The problem" }),
         el("p", { class: "code refused", text: entry.code || "Success" }),
-        el("p", { text: entry.signature_problem || entry.message }));
+        el("p", { class: "problem-found", text: problemFound(entry) }),
+        entry.signature_problem || entry.signature === "mismatch" ? el("p", { class: "outcome-message", text: entry.message }) : null);
     const signed = el("div", { class: "diagnosis-part" },
         el("h5", { text: "What the emulator signed" }),
         entry.string_to_sign ? el("p", { class: "label", text: "String to sign" }) : null,

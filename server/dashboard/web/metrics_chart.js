@@ -1,11 +1,13 @@
 // Requests per second by outcome over the last minute, from the counters of GET /_mock/metrics
 // (tcaplus_mock_requests_total{action,code}), read once a second: successes, refusals (every
-// other code, faults included) and throttled requests (RequestLimitExceeded*), drawn as lines.
+// other code, faults included) and throttled requests (RequestLimitExceeded*), drawn as lines. Until
+// the page has read a minute of them, the chart spans what it has (at least 10 seconds).
 
 import { call } from "./control_api.js";
 import { byId, el, svg } from "./dom.js";
 
 const SAMPLES = 60;
+const FEWEST_SHOWN = 10;
 const WIDTH = 320;
 const HEIGHT = 140;
 const LEFT = 34;
@@ -49,11 +51,12 @@ export class MetricsChart {
             this.labels.push({ fraction, label });
             return [svg("line", { x1: LEFT, x2: WIDTH, y1: y, y2: y, class: "grid-line" }), label];
         }).flat();
+        this.since = svg("text", { x: LEFT, y: HEIGHT - 4, class: "axis-label", text: `${FEWEST_SHOWN} s ago` });
         for (const series of SERIES) this.lines.set(series.key, svg("polyline", { class: `series series-${series.key}`, points: "" }));
         this.chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-labelledby": "metrics-summary", class: "chart-svg" },
             svg("title", { id: "metrics-summary", text: "No requests yet" }),
             ...grid,
-            svg("text", { x: LEFT, y: HEIGHT - 4, class: "axis-label", text: "60 s ago" }),
+            this.since,
             svg("text", { x: WIDTH, y: HEIGHT - 4, class: "axis-label", "text-anchor": "end", text: "now" }),
             ...this.lines.values());
         byId("metrics-chart").replaceChildren(this.chart);
@@ -85,8 +88,10 @@ export class MetricsChart {
     draw() {
         const top = niceCeiling(Math.max(1, ...this.rates.flatMap((rate) => SERIES.map(({ key }) => rate[key]))));
         for (const { fraction, label } of this.labels) label.textContent = formatRate(top * fraction);
-        const step = (WIDTH - LEFT) / (SAMPLES - 1);
-        const start = SAMPLES - this.rates.length;
+        const shown = Math.max(this.rates.length, FEWEST_SHOWN);
+        const step = (WIDTH - LEFT) / (shown - 1);
+        const start = shown - this.rates.length;
+        this.since.textContent = `${shown} s ago`;
         for (const { key } of SERIES) {
             const points = this.rates.map((rate, i) => `${(LEFT + (start + i) * step).toFixed(1)},${this.y(rate[key] / top).toFixed(1)}`);
             this.lines.get(key).setAttribute("points", points.join(" "));
