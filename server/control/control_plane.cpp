@@ -61,6 +61,12 @@ const std::vector<ControlPlane::Route>& ControlPlane::routes() {
     return table;
 }
 
+std::vector<std::string> ControlPlane::route_names() {
+    std::vector<std::string> names;
+    for (const auto& route : routes()) names.push_back(std::string(route.method) + " " + std::string(route.path));
+    return names;
+}
+
 namespace {
 
 // The tail of `path` when `route_path` takes it (`/_mock/faults/f1` -> `f1`), or nullopt when the
@@ -155,11 +161,7 @@ boost::asio::awaitable<ControlReply> ControlPlane::dispatch(const HttpRequest& h
 
 boost::asio::awaitable<ControlReply> ControlPlane::route_index(const HttpRequest& http, std::string_view) {
     if (auto query = query_of(http, {}); !query) co_return query.error();
-    if (prefers_html(http)) {
-        auto redirect = json_answer(303, json::object{{"dashboard", dashboard_path}});
-        redirect.headers.emplace_back("Location", std::string(dashboard_path));
-        co_return redirect;
-    }
+    if (prefers_html(http)) co_return index_page();
     json::array paths;
     for (const auto& route : routes()) paths.push_back(json::object{{"method", route.method}, {"path", route.path}});
     json::array actions;

@@ -7,7 +7,8 @@
 // and 500 (a generic message; the details go to the operator's log) when something unexpected fails.
 //
 //   GET  /_mock/                         an index: the routes, the API's actions, the dashboard's
-//                                        address (a browser asking for HTML is sent to the dashboard)
+//                                        address (as JSON; a browser asking for HTML gets a page that
+//                                        links the dashboard)
 //   GET  /_mock/ui, /_mock/ui/{file}     the dashboard: its page and files (dashboard_assets.hpp)
 //   GET  /_mock/health                   liveness (and whether the last writes failed)
 //   GET  /_mock/ready                    the database answers and any seed is loaded (503 otherwise)
@@ -64,6 +65,8 @@ private:
     struct Route;
     struct RouteMatch;
     static const std::vector<Route>& routes();
+    // Each route as `METHOD /path`, in the table's order.
+    static std::vector<std::string> route_names();
 
     static ControlResult<RouteMatch> find_route(std::string_view path, std::string_view method);
     ControlResult<void> check_access(std::string_view path, const HttpRequest& http) const;
@@ -72,6 +75,7 @@ private:
     boost::asio::awaitable<ControlReply> route_index(const HttpRequest& http, std::string_view tail);
     // control_dashboard.cpp
     boost::asio::awaitable<ControlReply> dashboard(const HttpRequest& http, std::string_view tail);
+    static HttpResponse index_page();
     // control_resources.cpp
     boost::asio::awaitable<ControlReply> accounts(const HttpRequest& http, std::string_view tail);
     boost::asio::awaitable<ControlReply> resources(const HttpRequest& http, std::string_view tail);

@@ -60,7 +60,7 @@ TEST_F(DashboardTest, AFileTheDashboardDoesNotHaveIsA404JsonError) {
     EXPECT_EQ(posted.header("Allow"), "GET");
 }
 
-TEST_F(DashboardTest, TheIndexListsTheRoutesAndTheActionsAndSendsABrowserToTheDashboard) {
+TEST_F(DashboardTest, TheIndexListsTheRoutesAndTheActionsAndLinksTheDashboard) {
     const auto index = call("GET", "/_mock/");
     ASSERT_EQ(index.http.status, 200u) << index.http.body;
     EXPECT_EQ(index.object().at("dashboard"), "/_mock/ui");
@@ -72,8 +72,10 @@ TEST_F(DashboardTest, TheIndexListsTheRoutesAndTheActionsAndSendsABrowserToTheDa
     EXPECT_NE(std::find(actions.begin(), actions.end(), json::value("CreateSnapshots")), actions.end());
 
     const auto browser = call("GET", "/_mock/", "", {{"accept", "text/html,application/xhtml+xml,*/*;q=0.8"}});
-    EXPECT_EQ(browser.http.status, 303u);
-    EXPECT_EQ(browser.header("Location"), "/_mock/ui");
+    expect_page_headers(browser, "text/html; charset=utf-8", "the index as HTML");
+    EXPECT_NE(browser.http.body.find(R"(<a href="/_mock/ui">Open the dashboard</a>)"), std::string::npos) << browser.http.body;
+    EXPECT_NE(browser.http.body.find("<code>GET /_mock/resources</code>"), std::string::npos) << browser.http.body;
+    EXPECT_EQ(call("GET", "/_mock/?colour=red").http.status, 400u) << "the index takes no query";
 }
 
 class ProtectedDashboardTest : public DashboardTest {
