@@ -91,6 +91,15 @@ TEST_F(ControlPlaneTest, StateChangingRequestsMustSayTheySendJson) {
     EXPECT_EQ(send({"POST", "/_mock/reset", {{"content-type", "application/json"}}, "", "127.0.0.1"}).http.status, 200u)
         << "an empty body is fine";
     EXPECT_EQ(send({"GET", "/_mock/faults", {}, "", "127.0.0.1"}).http.status, 200u) << "reading needs no Content-Type";
+
+    // The preflight a page of another site needs before it may send JSON is never granted.
+    const auto preflight = send({"OPTIONS", "/_mock/clock",
+                                 {{"origin", "https://elsewhere.example"}, {"access-control-request-method", "POST"},
+                                  {"access-control-request-headers", "content-type"}},
+                                 "", "127.0.0.1"});
+    EXPECT_EQ(preflight.http.status, 405u);
+    EXPECT_EQ(preflight.header("Access-Control-Allow-Origin"), "");
+    EXPECT_EQ(preflight.header("Access-Control-Allow-Headers"), "");
 }
 
 TEST_F(ControlPlaneTest, TheJournalIsPagedByTheNumbersOfItsEntries) {
