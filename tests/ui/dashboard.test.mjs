@@ -7,6 +7,8 @@
 
 import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
 
 import { control, startServer } from "../support/emulator_server.mjs";
@@ -64,6 +66,17 @@ describe("the dashboard", { concurrency: 4 }, () => {
         await screenshot(page, "dashboard-empty");
     });
 
+    test("the control plane's index links the dashboard", async (t) => {
+        const { page, problems, origin } = await dashboard(t);
+        const index = await page.goto(`${origin}/_mock/`);
+        assert.equal(index.headers()["content-type"], "text/html; charset=utf-8");
+        assert.match(index.headers()["content-security-policy"], /default-src 'self'/);
+        await page.getByRole("link", { name: "Open the dashboard" }).click();
+        await page.waitForURL(`${origin}/_mock/ui`, WAIT);
+        await page.locator("#connection", { hasText: "Live" }).waitFor(WAIT);
+        assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+    });
+
     test("a snapshot created through the API appears, with its status and its task", async (t) => {
         const { page, server } = await dashboard(t);
         const created = await callApi(server.endpoint, "CreateSnapshots", snapshotRequest(CLUSTER, "nightly"));
@@ -90,6 +103,7 @@ describe("the dashboard", { concurrency: 4 }, () => {
         await diagnosis.waitFor(WAIT);
         const text = await diagnosis.innerText();
         assert.match(text, /The problem[\s\S]*AuthFailure\.SignatureFailure/);
+        assert.match(text, /not the one the emulator computed over this string to sign/);
         assert.match(text, /What the emulator signed[\s\S]*TC3-HMAC-SHA256\n\d+\n\d{4}-\d{2}-\d{2}\/tcaplusdb\/tc3_request/);
         assert.match(text, /content-type:application\/json/);
         assert.doesNotMatch(text, /not-the-key/);
@@ -199,7 +213,7 @@ describe("the dashboard", { concurrency: 4 }, () => {
         assert.equal(await page.evaluate(() => document.activeElement.id), "tab-table_groups");
         assert.equal(await page.getByRole("tab", { name: /^Table groups/ }).getAttribute("aria-selected"), "true");
         await page.keyboard.press("End");
-        assert.equal(await page.evaluate(() => document.activeElement.id), "tab-tasks");
+        assert.equal(await page.evaluate(() => document.activeElement.id), "tab-backups");
     });
 
     test("on a narrow window nothing runs off the side", async (t) => {
@@ -207,6 +221,37 @@ describe("the dashboard", { concurrency: 4 }, () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `the page is ${overflow} px wider than the window`);
         await screenshot(page, "dashboard-narrow", { fullPage: true });
+    });
+
+    // A page of another origin (a server of the test's own on another port) tries what a hostile site
+    // could: a form and a no-cors fetch, which go out as text/plain, and a JSON fetch, which needs a
+    // CORS preflight. The browser's own record of the traffic shows each was refused.
+    test("a page of another site cannot change the emulator", async (t) => {
+        const server = await startServer();
+        t.after(() => server.stop());
+        const target = `http://${server.endpoint}/_mock/clock`;
+        const site = createServer((request, response) => {
+            response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+            response.end(hostilePage(target));
+        });
+        await new Promise((resolve) => site.listen(0, "127.0.0.1", resolve));
+        t.after(() => site.close());
+        const context = await browser.newContext();
+        t.after(() => context.close());
+        const page = await context.newPage();
+        const reached = [];
+        page.on("response", (response) => response.url() === target && reached.push(`${response.request().method()} ${response.status()}`));
+
+        await page.goto(`http://127.0.0.1:${site.address().port}/`);
+        const outcomes = await page.evaluate(() => window.outcomes);
+        assert.equal(outcomes.json, "blocked", "the JSON fetch never passed its preflight");
+        await Promise.all([page.waitForURL(target, WAIT), page.evaluate(() => document.forms[0].submit())]);
+        assert.match(await page.locator("body").innerText(), /UnsupportedMediaType/);
+
+        assert.equal(reached.filter((entry) => entry === "POST 415").length, 2, reached.join(", "));
+        assert.deepEqual(reached.filter((entry) => entry.startsWith("POST") && entry !== "POST 415"), [], "no POST was taken");
+        const clock = (await control(server, "GET", "clock")).body;
+        assert.equal(clock.offset_seconds, 0, JSON.stringify(clock));
     });
 
     test("with control.token set, the page is refused until it is given the token, kept for the tab only", async (t) => {
@@ -245,20 +290,47 @@ describe("the dashboard", { concurrency: 4 }, () => {
         for (const name of ["hourly", "nightly", "weekly"]) {
             await callApi(server.endpoint, "CreateSnapshots", snapshotRequest(CLUSTER, name, { table: "players" }));
         }
-        await callApi(server.endpoint, "DescribeSnapshots", { ClusterId: CLUSTER }, { secretKey: "not-the-key" });
         await control(server, "POST", "faults", { action: "DeleteSnapshots", effect: { type: "error", code: "InternalError" }, times: 3 });
-        for (let i = 0; i < 6; i += 1) await callApi(server.endpoint, "DescribeTables", { ClusterId: CLUSTER });
+        // Traffic until the chart has drawn ten seconds of it: reads, some refused by their signature,
+        // two deletes failed by the rule.
+        const samples = () => page.evaluate(() =>
+            (document.querySelector("#metrics-chart .series-success")?.getAttribute("points") ?? "").split(" ").filter(Boolean).length);
+        for (let i = 0; i < 120 && (i < 24 || (await samples()) < 10); i += 1) {
+            await callApi(server.endpoint, "DescribeTables", { ClusterId: CLUSTER });
+            if (i % 5 === 2) await callApi(server.endpoint, "DescribeSnapshots", { ClusterId: CLUSTER }, { secretKey: "not-the-key" });
+            if (i === 9 || i === 19) {
+                await callApi(server.endpoint, "DeleteSnapshots", {
+                    ClusterId: CLUSTER, SelectedTables: [{ TableGroupId: "1", TableName: "players", SnapshotName: "hourly" }],
+                });
+            }
+            await sleep(150);
+        }
         await showSnapshots(page);
         await page.locator("#resource-table tbody tr", { hasText: "weekly" }).waitFor(WAIT);
-        // A point of the line of successes above the chart's floor.
-        await page.waitForFunction(() => {
-            const points = document.querySelector("#metrics-chart .series-success")?.getAttribute("points") ?? "";
-            return points.split(" ").some((point) => Number(point.split(",")[1]) < 121);
-        }, null, WAIT);
+        await page.locator("#faults-table .fired", { hasText: "2 of 3" }).waitFor(WAIT);
+        assert.ok((await samples()) >= 10, "the chart has ten seconds of traffic");
         const path = await screenshot(page, "dashboard");
         if (process.env.TCAPLUS_MOCK_UI_README_SCREENSHOT) copyFileSync(path, process.env.TCAPLUS_MOCK_UI_README_SCREENSHOT);
     });
 });
+
+// The page of another site: it tries to move the clock a day as soon as it loads, and says how each
+// attempt ended in window.outcomes.
+function hostilePage(target) {
+    const body = JSON.stringify({ advance: "1d" });
+    return `<!doctype html><title>another site</title>
+<form method="post" action="${target}" enctype="text/plain"><input name='{"advance":"1d","pad":"' value='"}'></form>
+<script>
+window.outcomes = (async () => {
+    const attempt = (init) => fetch(${JSON.stringify(target)}, { method: "POST", body: ${JSON.stringify(body)}, ...init })
+        .then(() => "sent", () => "blocked");
+    return {
+        plain: await attempt({ mode: "no-cors", headers: { "Content-Type": "text/plain" } }),
+        json: await attempt({ headers: { "Content-Type": "application/json" } }),
+    };
+})();
+</script>`;
+}
 
 function seedDocument() {
     const proto = 'syntax = "proto2"; import "tcaplusservice.optionv1.proto";\n' +
