@@ -49,7 +49,7 @@ public:
 
 private:
     Database& db_;
-    Statement find_, of_cluster_, of_account_, put_, erase_cluster_;
+    CachedStatement find_, of_cluster_, of_account_, put_, erase_cluster_;
 };
 
 }  // namespace tcaplus_mock::storage

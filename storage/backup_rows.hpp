@@ -61,8 +61,8 @@ public:
 
 private:
     Database& db_;
-    Statement insert_, of_cluster_, of_account_, erase_, put_rule_, erase_rule_, rules_of_cluster_, rules_of_account_;
-    Statement erase_table_backups_, erase_table_rules_, erase_cluster_backups_, erase_cluster_rules_;
+    CachedStatement insert_, of_cluster_, of_account_, erase_, put_rule_, erase_rule_, rules_of_cluster_, rules_of_account_;
+    CachedStatement erase_table_backups_, erase_table_rules_, erase_cluster_backups_, erase_cluster_rules_;
 };
 
 }  // namespace tcaplus_mock::storage

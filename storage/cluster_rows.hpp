@@ -56,7 +56,7 @@ public:
 
 private:
     Database& db_;
-    Statement find_, of_account_, put_, erase_, id_taken_;
+    CachedStatement find_, of_account_, put_, erase_, id_taken_;
 };
 
 }  // namespace tcaplus_mock::storage

@@ -42,7 +42,7 @@ CounterRows::CounterRows(Database& db)
       set_application_(db, set_application_sql),
       set_file_(db, set_file_sql) {}
 
-std::int64_t CounterRows::reserve(Statement& statement, std::string_view account, std::string_view cluster_id,
+std::int64_t CounterRows::reserve(CachedStatement& statement, std::string_view account, std::string_view cluster_id,
                                   std::int64_t count) {
     StatementUse use(statement);
     use->bind_text(1, account);

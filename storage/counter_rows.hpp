@@ -50,11 +50,11 @@ public:
     std::vector<CounterRecord> of_account(std::string_view account);
 
 private:
-    std::int64_t reserve(Statement& statement, std::string_view account, std::string_view cluster_id,
+    std::int64_t reserve(CachedStatement& statement, std::string_view account, std::string_view cluster_id,
                          std::int64_t count);
 
     Database& db_;
-    Statement next_task_, next_application_, next_file_, set_task_, set_application_, set_file_;
+    CachedStatement next_task_, next_application_, next_file_, set_task_, set_application_, set_file_;
 };
 
 }  // namespace tcaplus_mock::storage

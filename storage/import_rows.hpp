@@ -36,7 +36,7 @@ public:
 
 private:
     Database& db_;
-    Statement insert_;
+    CachedStatement insert_;
 };
 
 }  // namespace tcaplus_mock::storage

@@ -105,7 +105,7 @@ struct SnapshotRows::Statements {
           named_tables(db, named_tables_sql),
           erase_table(db, erase_table_sql) {}
 
-    Statement find, list, count_for_table, count_all, of_account, insert, update_dead_time, mark_deleted,
+    CachedStatement find, list, count_for_table, count_all, of_account, insert, update_dead_time, mark_deleted,
         extend_in_use, erase, purge_gone, named_clusters, named_table_groups, named_tables, erase_table;
 };
 

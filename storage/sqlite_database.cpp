@@ -212,6 +212,11 @@ void Statement::reset() noexcept {
     sqlite3_clear_bindings(handle_);
 }
 
+Statement& CachedStatement::prepared() {
+    if (!statement_) statement_.emplace(*db_, sql_);
+    return *statement_;
+}
+
 void Statement::throw_error(std::string_view what) const {
     const std::string message = std::string(what) + " " + quoted_sql(sqlite3_sql(handle_)) + ": ";
     throw_connection_error(sqlite3_db_handle(handle_), message);

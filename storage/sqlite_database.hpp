@@ -1,9 +1,10 @@
 #pragma once
-// Database, Statement, StatementUse, Transaction, Savepoint: a thin RAII layer over the SQLite C API.
+// Database, Statement, CachedStatement, StatementUse, Transaction, Savepoint: a thin RAII layer over
+// the SQLite C API.
 //
 // Ownership: a Database owns one connection and closes it when destroyed; a Statement owns one
-// prepared statement and finalizes it; a StatementUse resets a cached Statement when one use of it
-// ends; a Transaction owns one open transaction and rolls it back unless it was committed; a
+// prepared statement and finalizes it; a CachedStatement prepares its SQL on first use and keeps
+// it; a StatementUse resets a cached statement when one use of it ends; a Transaction owns one open transaction and rolls it back unless it was committed; a
 // Savepoint owns one savepoint inside a transaction and rolls back to it unless it was released.
 // None of them may outlive the Database it came from, and that Database must not be moved while
 // they live.
@@ -128,11 +129,29 @@ auto read_rows(Statement& statement, Read read) {
     return rows;
 }
 
-// One use of a cached Statement: resets it when the use ends, however it ends, so that no read stays
+// A statement a record class keeps for its connection, prepared on its first use: each connection
+// holds only the statements its thread runs (a reader never prepares an INSERT), which keeps the
+// idle process small. Use it through StatementUse.
+class CachedStatement {
+public:
+    CachedStatement(Database& db, std::string_view sql) : db_(&db), sql_(sql) {}
+
+    // The prepared statement, prepared now if this is its first use. Throws StorageError
+    // "cannot prepare `<sql>`: <reason>" (and again on the next use).
+    Statement& prepared();
+
+private:
+    Database* db_;
+    std::string sql_;
+    std::optional<Statement> statement_;
+};
+
+// One use of a cached statement: resets it when the use ends, however it ends, so that no read stays
 // open and no binding leaks into the next use.
 class StatementUse {
 public:
     explicit StatementUse(Statement& statement) noexcept : statement_(statement) {}
+    explicit StatementUse(CachedStatement& statement) : statement_(statement.prepared()) {}
     ~StatementUse() { statement_.reset(); }
     StatementUse(const StatementUse&) = delete;
     StatementUse& operator=(const StatementUse&) = delete;

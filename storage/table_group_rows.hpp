@@ -37,7 +37,7 @@ public:
 
 private:
     Database& db_;
-    Statement find_, of_cluster_, of_account_, put_, erase_;
+    CachedStatement find_, of_cluster_, of_account_, put_, erase_;
 };
 
 }  // namespace tcaplus_mock::storage

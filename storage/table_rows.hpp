@@ -82,7 +82,7 @@ public:
 
 private:
     Database& db_;
-    Statement find_, find_by_instance_, of_cluster_, of_account_, summaries_of_cluster_, put_, erase_, instance_id_taken_;
+    CachedStatement find_, find_by_instance_, of_cluster_, of_account_, summaries_of_cluster_, put_, erase_, instance_id_taken_;
 };
 
 }  // namespace tcaplus_mock::storage

@@ -35,7 +35,7 @@ public:
 
 private:
     Database& db_;
-    Statement of_resource_, of_account_, put_, erase_, erase_resource_;
+    CachedStatement of_resource_, of_account_, put_, erase_, erase_resource_;
 };
 
 }  // namespace tcaplus_mock::storage

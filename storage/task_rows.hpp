@@ -41,7 +41,7 @@ public:
 
 private:
     Database& db_;
-    Statement insert_, of_cluster_, of_account_;
+    CachedStatement insert_, of_cluster_, of_account_;
 };
 
 }  // namespace tcaplus_mock::storage

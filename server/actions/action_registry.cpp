@@ -10,6 +10,7 @@
 #include "server/actions/tags/tag_actions.hpp"
 #include "server/actions/tasks/task_actions.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <string>
@@ -83,6 +84,17 @@ constexpr auto implemented_actions = std::to_array<std::pair<std::string_view, A
     {"ImportSnapshots", &import_snapshots},
 });
 
+// The batch actions that answer each table item on its own (ActionContext::fault_for_item).
+constexpr auto per_table_item_actions = std::to_array<std::string_view>({
+    "CreateSnapshots", "DeleteSnapshots", "ModifySnapshots", "CreateTables", "DeleteTables", "RecoverRecycleTables",
+    "ModifyTables", "ModifyTableMemos", "ModifyTableQuotas", "ClearTables", "SetTableIndex", "DeleteTableIndex",
+    "SetTableDataFlow", "DeleteTableDataFlow", "ModifyTableTags",
+});
+
+bool answers_per_table_item(std::string_view name) {
+    return std::find(per_table_item_actions.begin(), per_table_item_actions.end(), name) != per_table_item_actions.end();
+}
+
 // The handler of a spec action; every action of the spec has one.
 ActionHandler handler_of(std::string_view name) {
     for (const auto& [action, handler] : implemented_actions)
@@ -96,7 +108,7 @@ std::vector<Action> build_registry() {
         if (spec.find_action(name) == nullptr)
             throw std::logic_error("action registry: `" + std::string(name) + "` is not an action of the spec");
     std::vector<Action> actions;
-    for (const auto& name : spec.action_names()) actions.push_back({spec.find_action(name), handler_of(name)});
+    for (const auto& name : spec.action_names()) actions.push_back({spec.find_action(name), handler_of(name), answers_per_table_item(name)});
     return actions;
 }
 

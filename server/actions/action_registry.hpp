@@ -18,6 +18,9 @@ namespace tcaplus_mock {
 struct Action {
     const ActionSpec* spec;  // never null: the built-in spec's entry
     ActionHandler handler;   // never null
+    // True when the action answers each table of its batch on its own (an Error per item), so that
+    // an item_error fault rule fails the items of its table; false: such a rule fails the request.
+    bool answers_per_table_item = false;
 };
 
 // The action called `name` (exact match), or nullptr when the API has no such action.

@@ -254,6 +254,7 @@ boost::asio::awaitable<Result<void>> RequestHandler::apply_fault(const ApiReques
     switch (effect.type) {
         case FaultType::error: co_return injected_error(effect);
         case FaultType::item_error:
+            if (!handled.action->answers_per_table_item) co_return injected_error(effect);
             handled.item_fault = ItemFault{handled.fault->table.value_or(""), injected_error(effect)};
             break;
         case FaultType::latency: {

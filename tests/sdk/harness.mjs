@@ -70,6 +70,27 @@ export async function startConfiguredServer(t, needs, options) {
     return server;
 }
 
+// For a case about accounts: a server of its own with two credentials (the second a sub-account)
+// and a client of each; null (the case skipped) against TCAPLUS_MOCK_ENDPOINT.
+export async function startTwoAccountServer(t) {
+    const server = await startConfiguredServer(t, "two credentials", {
+        config: {
+            auth: {
+                credentials: [
+                    { secret_id: "AKIDtwoaccountsone", secret_key: "two-accounts-one-key" },
+                    { secret_id: "AKIDtwoaccountstwo", secret_key: "two-accounts-two-key", sub_account: "account-two" },
+                ],
+            },
+        },
+    });
+    if (!server) return null;
+    return {
+        server,
+        one: makeClient(server, { secretId: "AKIDtwoaccountsone", secretKey: "two-accounts-one-key" }),
+        two: makeClient(server, { secretId: "AKIDtwoaccountstwo", secretKey: "two-accounts-two-key" }),
+    };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The SDK client
 

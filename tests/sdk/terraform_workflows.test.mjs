@@ -17,6 +17,7 @@ import {
     nameForRun,
     snapshotInfo,
     startConfiguredServer,
+    startTwoAccountServer,
     startServer,
 } from "./harness.mjs";
 
@@ -941,19 +942,9 @@ test("a snapshot's TaskId is found by the provider's DescribeTasks loop, done", 
 });
 
 test("two SecretIds never see each other's clusters", async (t) => {
-    const server = await startConfiguredServer(t, "two credentials", {
-        config: {
-            auth: {
-                credentials: [
-                    { secret_id: "AKIDtfone", secret_key: "tf-one-key" },
-                    { secret_id: "AKIDtftwo", secret_key: "tf-two-key", sub_account: "tf-two" },
-                ],
-            },
-        },
-    });
-    if (!server) return;
-    const one = makeClient(server, { secretId: "AKIDtfone", secretKey: "tf-one-key" });
-    const two = makeClient(server, { secretId: "AKIDtftwo", secretKey: "tf-two-key" });
+    const accounts = await startTwoAccountServer(t);
+    if (!accounts) return;
+    const { server, one, two } = accounts;
 
     // The same name in both: a DuplicateClusterName (ResourceUnavailable.*) would make the provider
     // retry until its timeout.

@@ -14,6 +14,7 @@ import {
     nameForRun,
     snapshotInfo,
     startConfiguredServer,
+    startTwoAccountServer,
     startServer,
     temporaryFolder,
 } from "./harness.mjs";
@@ -155,19 +156,9 @@ test("ImportSnapshots refuses what its rules forbid, as SDK exceptions", async (
 });
 
 test("two SecretIds on one emulator never see each other's snapshots", async (t) => {
-    const server = await startConfiguredServer(t, "two credentials", {
-        config: {
-            auth: {
-                credentials: [
-                    { secret_id: "AKIDsuiteone", secret_key: "suite-one-key" },
-                    { secret_id: "AKIDsuitetwo", secret_key: "suite-two-key", sub_account: "suite-two" },
-                ],
-            },
-        },
-    });
-    if (!server) return;
-    const one = makeClient(server, { secretId: "AKIDsuiteone", secretKey: "suite-one-key" });
-    const two = makeClient(server, { secretId: "AKIDsuitetwo", secretKey: "suite-two-key" });
+    const accounts = await startTwoAccountServer(t);
+    if (!accounts) return;
+    const { server, one, two } = accounts;
     const snapshot = recentSnapshot("shared-name");
 
     const first = await one.CreateSnapshots({ ClusterId: "xx", SelectedTables: [snapshot] });

@@ -135,7 +135,6 @@ std::optional<ApiError> store_import(storage::ImportRecord& record, storage::Rep
     ResourceDirectory directory(repository, context.scope());
     if (auto usable = directory.usable_by_snapshots(key.cluster_id); !usable) return usable.error();
     if (auto refused = check_new_table(directory, context, record)) return refused;
-    if (auto fault = context.fault_for_item(key.table_name)) return fault;
     if (auto refused = check_snapshot(repository, context, record)) return refused;
     if (filed_for_approval(record, directory, repository, context)) return std::nullopt;
     record.task_id = repository.counters().next_task_id(key.account, key.cluster_id);

@@ -239,6 +239,16 @@ TEST_F(TableActionsTest, AnItemFaultFailsTheItemsOfItsTable) {
     EXPECT_TRUE(next.at("TableResults").at(0).at("Error").is_null());
 }
 
+// An action without per-table answers cannot fail one item: an item_error rule fails the request.
+TEST_F(TableActionsTest, AnItemFaultOnAnActionWithoutItemsFailsTheRequest) {
+    const auto added = call("POST", "/_mock/faults",
+                            R"({"action": "DescribeTableGroups", "times": 1,)"
+                            R"( "effect": {"type": "item_error", "code": "InternalError"}})");
+    ASSERT_EQ(added.http.status, 200u) << added.http.body;
+    EXPECT_EQ(error_of("DescribeTableGroups", {{"ClusterId", cluster_}}), "InternalError");
+    EXPECT_EQ(number(ok("DescribeTableGroups", {{"ClusterId", cluster_}}).at("TotalCount")), 2);
+}
+
 TEST_F(TableActionsTest, TablesAreTaggedAtCreationAndByTheTagActions) {
     const auto created = ok("CreateTables", {{"ClusterId", cluster_},
                                              {"IdlFiles", file_ref(file_)},
