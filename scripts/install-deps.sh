@@ -3,6 +3,7 @@
 #   scripts/install-deps.sh          build dependencies (compiler, CMake, Boost >= 1.81, SQLite, OpenSSL,
 #                                    protobuf and its compiler's parser, pugixml)
 #   scripts/install-deps.sh --test   also GoogleTest, Node.js and npm (the official SDK suite),
+#                                    Debian's chromium (the dashboard's browser suite, tests/ui),
 #                                    Python 3 (the reliability suite), wrk and nginx-light (the
 #                                    benchmark's smoke run)
 #   scripts/install-deps.sh --bench  the build dependencies and what the benchmark needs
@@ -42,7 +43,7 @@ boost_packages() {
 }
 
 packages=(g++ cmake make libsqlite3-dev libssl-dev libprotobuf-dev libprotoc-dev libpugixml-dev ca-certificates)
-[ "$want_test" = 1 ] && packages+=(libgtest-dev)
+[ "$want_test" = 1 ] && packages+=(libgtest-dev chromium)
 [ "$want_bench" = 1 ] && packages+=(python3 wrk nginx-light)
 [ "$want_sanitize" = 1 ] && packages+=(libgtest-dev clang)
 missing=()

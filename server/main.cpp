@@ -58,6 +58,9 @@ int serve(const Config& config) {
                           " (database " + config.storage.path + ")");
     wait_for_stop_signal(stop_signals);
     server.stop();
+    // A store job still finishing posts its answer to a server thread's io_context, which goes with
+    // `server`: the store must be done with them first.
+    emulator.services().store.drain();
     standard_output.write("tcaplus-mock stopped");
     return 0;
 }

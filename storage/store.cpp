@@ -110,10 +110,13 @@ private:
     bool closed_ = false;
 };
 
-void finish(Job& job, std::exception_ptr failure) {
-    if (!job.done) return;
+// Calls the job's `done` and destroys it, with whatever it holds.
+void call_done(Job& job, std::exception_ptr failure) {
+    JobDone done = std::move(job.done);
+    job.done = nullptr;
+    if (!done) return;
     try {
-        job.done(std::move(failure));
+        done(std::move(failure));
     } catch (...) {
         // A completion must not take the store thread down; it has nothing left to tell.
     }
@@ -266,7 +269,26 @@ struct Store::State {
 
     void submit(JobQueue& queue, StoreJob work, JobDone done, bool is_read) {
         Job job{std::move(work), std::move(done), is_read};
+        {
+            std::lock_guard lock(idle_mutex);
+            ++in_flight;
+        }
         if (!queue.try_push(job)) finish(job, std::make_exception_ptr(StorageError("the store is closed")));
+    }
+
+    // The job is over: its `done` called and gone.
+    void finish(Job& job, std::exception_ptr failure) {
+        call_done(job, std::move(failure));
+        {
+            std::lock_guard lock(idle_mutex);
+            --in_flight;
+        }
+        idle.notify_all();
+    }
+
+    void drain() {
+        std::unique_lock lock(idle_mutex);
+        idle.wait(lock, [this] { return in_flight == 0; });
     }
 
     const StoreOptions options;
@@ -280,6 +302,10 @@ struct Store::State {
 
     mutable std::mutex health_mutex;
     StoreHealth health;
+
+    std::mutex idle_mutex;
+    std::condition_variable idle;
+    std::size_t in_flight = 0;  // jobs queued or running, their `done` not yet over
 };
 
 // ---- Store ----
@@ -322,6 +348,8 @@ void Store::write_now(const StoreJob& job) {
 void Store::read_now(const StoreJob& job) {
     wait_for([this](StoreJob work, JobDone done) { read(std::move(work), std::move(done)); }, job);
 }
+
+void Store::drain() { state_->drain(); }
 
 StoreSettings Store::settings() {
     StoreSettings settings;

@@ -88,6 +88,11 @@ public:
     void write_now(const StoreJob& job);
     void read_now(const StoreJob& job);
 
+    // Waits until every job queued so far has run and its `done` has returned and been destroyed.
+    // For shutdown, once nothing queues jobs any more (the HTTP server stopped): after it, what the
+    // callbacks reached (an io_context they post to) may be destroyed.
+    void drain();
+
     StoreSettings settings();
     StoreHealth health() const;
     const std::string& path() const noexcept;

@@ -46,7 +46,7 @@ struct ActionContext {
     bool approved = false;
 
     // Whose resources a ResourceDirectory (resource_directory.hpp) reads for this request.
-    ResourceScope scope() const { return {account, region, config.resources, started_at}; }
+    ResourceScope scope() const { return {account, region, config.resources, started_at, false}; }
 
     // The failure a control-plane fault rule imposes on an item of table `table_name`, if any.
     std::optional<ApiError> fault_for_item(std::string_view table_name) const {

@@ -52,7 +52,7 @@ bool ResourceDirectory::declared(std::string_view cluster_id, std::string_view t
 }
 
 bool ResourceDirectory::seen_from_region(const ClusterRecord& cluster) const {
-    return cluster.region.empty() || cluster.region == scope_.region;
+    return scope_.every_region || cluster.region.empty() || cluster.region == scope_.region;
 }
 
 ClusterRecord ResourceDirectory::named_cluster(std::string_view cluster_id, std::int64_t created_time) const {

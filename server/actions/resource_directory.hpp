@@ -30,6 +30,7 @@ struct ResourceScope {
     std::string_view region;
     const Config::Resources& settings;
     std::int64_t named_since;  // the CreatedTime of what only the configuration names
+    bool every_region = false;  // sees the clusters of every region (the control plane's view), not only `region`'s
 };
 
 template <class Record>

@@ -39,13 +39,12 @@ TaskView view_of(const storage::TaskRecord& task, std::int64_t now) {
 }
 
 storage::TaskRecord snapshot_task(const storage::SnapshotRecord& snapshot, std::int64_t number,
-                                  const ActionContext& context) {
+                                  const std::string& account, const Config& config) {
     const auto& key = snapshot.key;
-    return {context.account, key.cluster_id, number, "CreateSnapshots", key.table_group_id, key.table_name, "",
-            context.account,
-            content_of(context.account, "create snapshot(" + key.snapshot_name + ") of table(" + key.table_name + ")",
+    return {account, key.cluster_id, number, "CreateSnapshots", key.table_group_id, key.table_name, "", account,
+            content_of(account, "create snapshot(" + key.snapshot_name + ") of table(" + key.table_name + ")",
                        key.cluster_id, key.table_group_id, ""),
-            snapshot.create_time, snapshot.create_time + context.config.snapshots.ready_after.count()};
+            snapshot.create_time, snapshot.create_time + config.snapshots.ready_after.count()};
 }
 
 }  // namespace
@@ -53,7 +52,7 @@ storage::TaskRecord snapshot_task(const storage::SnapshotRecord& snapshot, std::
 void keep_snapshot_task(storage::Repository& repository, const ActionContext& context,
                         const storage::SnapshotRecord& snapshot) {
     if (const auto number = storage::CounterRows::number_of(snapshot.task_id, snapshot.key.cluster_id))
-        repository.tasks().insert(snapshot_task(snapshot, *number, context));
+        repository.tasks().insert(snapshot_task(snapshot, *number, context.account, context.config));
 }
 
 std::string record_task(storage::Repository& repository, const ActionContext& context, const TaskStart& start) {
@@ -77,22 +76,27 @@ std::string record_task(storage::Repository& repository, const ActionContext& co
 
 std::vector<TaskView> tasks_of_cluster(storage::Repository& repository, const ActionContext& context,
                                        std::string_view cluster_id, std::int64_t now) {
+    return tasks_of_cluster(repository, context.account, context.config, cluster_id, now);
+}
+
+std::vector<TaskView> tasks_of_cluster(storage::Repository& repository, const std::string& account,
+                                       const Config& config, std::string_view cluster_id, std::int64_t now) {
     std::vector<TaskView> tasks;
-    for (const auto& task : repository.tasks().of_cluster(context.account, cluster_id)) tasks.push_back(view_of(task, now));
-    for (const auto& snapshot : repository.snapshots().list({context.account, std::string(cluster_id)})) {
+    for (const auto& task : repository.tasks().of_cluster(account, cluster_id)) tasks.push_back(view_of(task, now));
+    for (const auto& snapshot : repository.snapshots().list({account, std::string(cluster_id)})) {
         const auto number = storage::CounterRows::number_of(snapshot.task_id, cluster_id);
         if (!number || snapshot.deleted_time) continue;  // a deleted snapshot's task is stored
-        tasks.push_back(view_of(snapshot_task(snapshot, *number, context), now));
+        tasks.push_back(view_of(snapshot_task(snapshot, *number, account, config), now));
     }
-    for (const auto& import : repository.imports().of_account(context.account)) {
+    for (const auto& import : repository.imports().of_account(account)) {
         const auto number = storage::CounterRows::number_of(import.task_id, cluster_id);
         if (import.source.cluster_id != cluster_id || !number) continue;
         const auto& key = import.source;
         const auto table = import.origin_table ? key.table_name : import.new_table_name;
-        storage::TaskRecord task{context.account, key.cluster_id, *number, "ImportSnapshots",
+        storage::TaskRecord task{account, key.cluster_id, *number, "ImportSnapshots",
                                  import.origin_table ? key.table_group_id : import.new_table_group_id, table, "",
-                                 context.account,
-                                 content_of(context.account,
+                                 account,
+                                 content_of(account,
                                             "import snapshot(" + key.snapshot_name + ") into table(" + table + ")",
                                             key.cluster_id, import.origin_table ? key.table_group_id : import.new_table_group_id, ""),
                                  import.start_time, import.end_time};

@@ -55,5 +55,8 @@ struct TaskView {
 // Every task of the account's cluster `cluster_id` (stored, snapshots', imports'), by number, at `now`.
 std::vector<TaskView> tasks_of_cluster(storage::Repository& repository, const ActionContext& context,
                                        std::string_view cluster_id, std::int64_t now);
+// The same for any account, outside a request (the control plane).
+std::vector<TaskView> tasks_of_cluster(storage::Repository& repository, const std::string& account,
+                                       const Config& config, std::string_view cluster_id, std::int64_t now);
 
 }  // namespace tcaplus_mock

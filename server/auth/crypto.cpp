@@ -12,8 +12,6 @@
 namespace tcaplus_mock::crypto {
 namespace {
 
-const unsigned char* bytes_of(std::string_view data) { return reinterpret_cast<const unsigned char*>(data.data()); }
-
 // A message digest fetched once (OpenSSL 3 looks an implicit one up again on every call) and a
 // context per thread to run it in, so that hashing allocates nothing.
 class Digest {

@@ -42,11 +42,18 @@ std::size_t text_bytes(const RequestRecord& record) {
     return bytes;
 }
 
-bool matches(const RequestRecord& record, const RequestJournal::Filter& filter) {
+// Whether `record` is one of the list `filter` selects, before it is paged (before, after, limit).
+bool selected(const RequestRecord& record, const RequestJournal::Filter& filter) {
     if (filter.action && record.action != *filter.action) return false;
     if (filter.code && record.code != *filter.code) return false;
     if (filter.account && record.account != *filter.account) return false;
     if (filter.since && record.time < *filter.since) return false;
+    return true;
+}
+
+bool on_page(const RequestRecord& record, const RequestJournal::Filter& filter) {
+    if (filter.before && record.sequence >= *filter.before) return false;
+    if (filter.after && record.sequence <= *filter.after) return false;
     return true;
 }
 
@@ -60,6 +67,7 @@ void RequestJournal::record(RequestRecord record) {
     cut_to_size(record);
     const std::size_t bytes = text_bytes(record);
     std::lock_guard lock(mutex_);
+    record.sequence = ++last_sequence_;
     records_.push_back({std::move(record), bytes});
     bytes_ += bytes;
     drop_oldest_while_over();
@@ -76,11 +84,17 @@ std::vector<RequestRecord> RequestJournal::list(const Filter& filter) const {
     std::vector<RequestRecord> found;
     std::lock_guard lock(mutex_);
     for (auto it = records_.rbegin(); it != records_.rend(); ++it) {
-        if (!matches(it->record, filter)) continue;
+        if (!on_page(it->record, filter) || !selected(it->record, filter)) continue;
         found.push_back(it->record);
         if (filter.limit != 0 && found.size() == filter.limit) break;
     }
     return found;
+}
+
+std::size_t RequestJournal::count(const Filter& filter) const {
+    std::lock_guard lock(mutex_);
+    return static_cast<std::size_t>(
+        std::count_if(records_.begin(), records_.end(), [&](const Kept& kept) { return selected(kept.record, filter); }));
 }
 
 std::vector<std::string> RequestJournal::accounts() const {

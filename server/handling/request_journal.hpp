@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -28,7 +29,8 @@ public:
     // capacity 0 keeps nothing. The newest record is always kept, even alone over max_bytes.
     RequestJournal(std::size_t capacity, std::size_t max_bytes);
 
-    // Keeps a copy of `record`, its texts cut to size.
+    // Keeps a copy of `record`, its texts cut to size, numbered (RequestRecord::sequence) after the
+    // last one kept; numbers are never reused, not even after clear().
     void record(RequestRecord record);
 
     struct Filter {
@@ -36,10 +38,15 @@ public:
         std::optional<std::string> code;  // an error code, "" for successes
         std::optional<std::string> account;
         std::optional<std::chrono::system_clock::time_point> since;  // arrived at or after
+        std::optional<std::uint64_t> before;                         // numbered below this
+        std::optional<std::uint64_t> after;                          // numbered above this
         std::size_t limit = 0;                                       // 0 = no limit
     };
     // Matching records, newest first.
     std::vector<RequestRecord> list(const Filter& filter) const;
+    // How many records match `filter`'s action, code, account and since (its before, after and limit
+    // aside): the size of the list a client pages through.
+    std::size_t count(const Filter& filter) const;
     // Accounts of the records kept.
     std::vector<std::string> accounts() const;
 
@@ -63,6 +70,7 @@ private:
     mutable std::mutex mutex_;
     std::deque<Kept> records_;  // oldest first
     std::size_t bytes_ = 0;
+    std::uint64_t last_sequence_ = 0;
 };
 
 }  // namespace tcaplus_mock

@@ -13,7 +13,9 @@ json::object to_json(const RequestRecord& record, std::chrono::seconds utc_offse
     const auto utf8 = [](std::string_view text) { return text::sanitize_utf8(text); };
     json::array items;
     for (const auto& code : record.items) items.emplace_back(utf8(code));
-    json::object entry{
+    json::object entry;
+    if (record.sequence != 0) entry["seq"] = record.sequence;
+    entry.insert({
         {"time", format_iso_utc(record.time)},
         {"emulator_time", format_datetime(record.emulator_time, utc_offset)},
         {"request_id", record.request_id},
@@ -24,7 +26,7 @@ json::object to_json(const RequestRecord& record, std::chrono::seconds utc_offse
         {"secret_id", utf8(record.secret_id)},
         {"account", utf8(record.account)},
         {"signature", record.signature},
-    };
+    });
     if (!record.string_to_sign.empty()) {
         entry["canonical_request"] = utf8(record.canonical_request);
         entry["string_to_sign"] = utf8(record.string_to_sign);

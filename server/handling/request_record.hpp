@@ -14,6 +14,7 @@
 namespace tcaplus_mock {
 
 struct RequestRecord {
+    std::uint64_t sequence = 0;                  // the journal's number for it, 1, 2... in arrival order; 0 until kept
     std::chrono::system_clock::time_point time;  // the wall clock when the request arrived
     long long emulator_time = 0;                 // the emulator's clock then, UNIX seconds
     std::string request_id;
@@ -49,11 +50,12 @@ struct RequestRecord {
 enum class RecordBody { included, left_out };
 
 // The JSON form of a record, in the journal's field names:
-//   {"time", "emulator_time", "request_id", "trace_id", "client", "method", "action", "secret_id",
+//   {"seq"?, "time", "emulator_time", "request_id", "trace_id", "client", "method", "action", "secret_id",
 //    "account", "signature", "canonical_request"?, "string_to_sign"?, "signature_problem"?,
 //    "throttle", "throttle_count", "code", "message", "parameter", "items", "fault": {"id", "type"} | null,
 //    "http_status", "latency_us", "body"?, "body_bytes", "body_truncated"}
-// `emulator_time` is written in the zone `utc_offset`; every text is repaired to UTF-8.
+// `seq` only for a record the journal keeps; `emulator_time` is written in the zone `utc_offset`; every
+// text is repaired to UTF-8.
 boost::json::object to_json(const RequestRecord& record, std::chrono::seconds utc_offset, RecordBody body);
 
 }  // namespace tcaplus_mock

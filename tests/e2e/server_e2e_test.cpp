@@ -55,6 +55,7 @@ protected:
     }
     void stop() {
         if (server_) server_->stop();
+        if (emulator_) emulator_->services().store.drain();  // as main.cpp: its callbacks reach the server's io_contexts
         server_.reset();
         emulator_.reset();
     }

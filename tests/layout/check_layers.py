@@ -13,7 +13,7 @@ import re
 import sys
 
 STAGES = ["core", "config", "protocol", "auth", "throttle", "validation", "idl", "faults", "actions", "handling",
-          "control"]
+          "dashboard", "control"]
 MAY_USE_STORAGE = {"actions", "handling", "control"}
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.MULTILINE)
 

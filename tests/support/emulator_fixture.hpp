@@ -16,6 +16,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 #include <memory>
@@ -148,8 +149,12 @@ protected:
         return send(std::move(request));
     }
 
+    // A request as a JSON client sends it: a POST, PUT or DELETE says `Content-Type: application/json`
+    // (the control plane refuses one that does not) unless `headers` name a content type.
     Reply call(std::string method, std::string target, std::string body = "",
                std::vector<std::pair<std::string, std::string>> headers = {}) {
+        const bool typed = std::any_of(headers.begin(), headers.end(), [](const auto& h) { return h.first == "content-type"; });
+        if (method != "GET" && !typed) headers.emplace_back("content-type", "application/json");
         return send({std::move(method), std::move(target), std::move(headers), std::move(body), "127.0.0.1"});
     }
 

@@ -102,6 +102,10 @@ std::string access_ip(const storage::ClusterRecord& cluster) {
 
 }  // namespace
 
+std::int64_t cluster_status(const storage::ClusterRecord& cluster, std::int64_t now) {
+    return now < cluster.ready_time ? 4 : 0;
+}
+
 std::string api_access_id(const storage::ClusterRecord& cluster) {
     return std::to_string(stable_hash({cluster.cluster_id}) % 1000);
 }
@@ -134,7 +138,7 @@ json::object cluster_info(const storage::ClusterRecord& cluster, const std::vect
     info["OldPasswordExpireTime"] = old_in_use ? format_datetime(cluster.old_password_expire_time, zone) : "";
     info["ApiAccessIpv6"] = cluster.ipv6_enable ? "fd00::" + std::to_string(stable_hash({cluster.cluster_id}) % 65536) : "";
     info["ClusterType"] = cluster.cluster_type;
-    info["ClusterStatus"] = now < cluster.ready_time ? 4 : 0;
+    info["ClusterStatus"] = cluster_status(cluster, now);
     info["ReadCapacityUnit"] = 0;
     info["WriteCapacityUnit"] = 0;
     info["DiskVolume"] = 0;

@@ -32,6 +32,9 @@ std::string machine_list(const boost::json::object& params, std::string_view nam
 // Whether an old password is still accepted at `now`.
 bool old_password_in_use(const storage::ClusterRecord& cluster, std::int64_t now);
 
+// The ClusterStatus a cluster shows at `now`: 4 (changing) until its ready_time, then 0 (running).
+std::int64_t cluster_status(const storage::ClusterRecord& cluster, std::int64_t now);
+
 // The ApiAccessId a cluster and its tables show: stable for its id.
 std::string api_access_id(const storage::ClusterRecord& cluster);
 

@@ -67,6 +67,58 @@ TEST_F(ControlPlaneTest, UnknownPathsMethodsAndQueriesAreRefusedAsJson) {
     EXPECT_FALSE(path.body.is_null()) << "answers stay valid UTF-8 JSON: " << path.http.body;
 }
 
+// A page of another site can send a form or a plain fetch, never `Content-Type: application/json`
+// without the CORS preflight the emulator never grants: no state changes without it.
+TEST_F(ControlPlaneTest, StateChangingRequestsMustSayTheySendJson) {
+    const std::pair<const char*, const char*> refused[] = {
+        {"POST", "/_mock/reset"}, {"POST", "/_mock/clock"}, {"POST", "/_mock/faults"}, {"DELETE", "/_mock/faults"},
+        {"DELETE", "/_mock/faults/f1"}, {"DELETE", "/_mock/requests"}, {"PUT", "/_mock/state"},
+    };
+    for (const auto& [method, target] : refused) {
+        for (const char* type : {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            const auto answer = call(method, target, R"({"advance":"1d"})", {{"content-type", type}});
+            EXPECT_EQ(answer.http.status, 415u) << method << " " << target << " " << type;
+            EXPECT_EQ(answer.object().at("error"), "UnsupportedMediaType");
+            EXPECT_NE(std::string(answer.object().at("message").as_string()).find("Content-Type: application/json"),
+                      std::string::npos);
+        }
+        const auto bare = send({method, target, {}, "", "127.0.0.1"});
+        EXPECT_EQ(bare.http.status, 415u) << method << " " << target << " without a Content-Type";
+    }
+    EXPECT_EQ(call("GET", "/_mock/clock").object().at("datetime"), "2026-11-28 12:00:00") << "nothing moved the clock";
+    EXPECT_EQ(call("POST", "/_mock/clock", R"({"advance":"1d"})", {{"content-type", "Application/JSON; charset=utf-8"}}).http.status,
+              200u);
+    EXPECT_EQ(send({"POST", "/_mock/reset", {{"content-type", "application/json"}}, "", "127.0.0.1"}).http.status, 200u)
+        << "an empty body is fine";
+    EXPECT_EQ(send({"GET", "/_mock/faults", {}, "", "127.0.0.1"}).http.status, 200u) << "reading needs no Content-Type";
+
+    // The preflight a page of another site needs before it may send JSON is never granted.
+    const auto preflight = send({"OPTIONS", "/_mock/clock",
+                                 {{"origin", "https://elsewhere.example"}, {"access-control-request-method", "POST"},
+                                  {"access-control-request-headers", "content-type"}},
+                                 "", "127.0.0.1"});
+    EXPECT_EQ(preflight.http.status, 405u);
+    EXPECT_EQ(preflight.header("Access-Control-Allow-Origin"), "");
+    EXPECT_EQ(preflight.header("Access-Control-Allow-Headers"), "");
+}
+
+TEST_F(ControlPlaneTest, TheJournalIsPagedByTheNumbersOfItsEntries) {
+    for (int i = 0; i < 5; ++i) api("DescribeSnapshots", R"({"ClusterId":"xx"})");
+    const auto newest = call("GET", "/_mock/requests?limit=2").object();
+    EXPECT_EQ(newest.at("total"), 5);
+    const auto& entries = newest.at("requests").as_array();
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_EQ(entries[0].at("seq"), 5);
+    EXPECT_EQ(entries[1].at("seq"), 4);
+    const auto older = call("GET", "/_mock/requests?limit=2&before=4").object();
+    EXPECT_EQ(older.at("requests").at(0).at("seq"), 3);
+    EXPECT_EQ(older.at("total"), 5) << "the total counts the filter's entries, whatever the page";
+    const auto newer = call("GET", "/_mock/requests?after=3").object();
+    EXPECT_EQ(newer.at("requests").as_array().size(), 2u);
+    for (const char* bad : {"before=x", "after=-1", "limit=0", "before=1&before=2"})
+        EXPECT_EQ(call("GET", std::string("/_mock/requests?") + bad).http.status, 400u) << bad;
+}
+
 TEST_F(ControlPlaneTest, ResetClearsEverythingOrOneAccount) {
     ASSERT_EQ(api_code(api("CreateSnapshots", create_body("s"))), "");
     ASSERT_EQ(call("POST", "/_mock/faults", R"({"action":"DeleteSnapshots","effect":{"type":"drop"}})").http.status, 200u);

@@ -56,6 +56,30 @@ TEST(RequestJournal, FiltersCombine) {
     EXPECT_EQ(ids(journal.list(since)), (std::vector<std::string>{"4"}));
 }
 
+TEST(RequestJournal, RecordsAreNumberedAndPagedByTheirNumbers) {
+    RequestJournal journal(5, plenty);
+    for (int i = 1; i <= 8; ++i) journal.record(record(std::to_string(i), i % 2 ? "CreateSnapshots" : "DeleteSnapshots"));
+    const auto kept = journal.list({});
+    ASSERT_EQ(kept.size(), 5u);
+    EXPECT_EQ(kept.front().sequence, 8u);
+    EXPECT_EQ(kept.back().sequence, 4u) << "the oldest went, their numbers with them";
+
+    RequestJournal::Filter page;
+    page.limit = 2;
+    page.before = 7;
+    EXPECT_EQ(ids(journal.list(page)), (std::vector<std::string>{"6", "5"}));
+    page.before.reset();
+    page.after = 6;
+    EXPECT_EQ(ids(journal.list(page)), (std::vector<std::string>{"8", "7"}));
+    page.action = "CreateSnapshots";
+    EXPECT_EQ(ids(journal.list(page)), (std::vector<std::string>{"7"}));
+    EXPECT_EQ(journal.count(page), 2u) << "counts what the filter selects, whatever the page";
+
+    journal.clear();
+    journal.record(record("9"));
+    EXPECT_EQ(journal.list({}).at(0).sequence, 9u) << "numbers are never reused";
+}
+
 TEST(RequestJournal, ClearingOneAccountKeepsTheOthersInOrder) {
     RequestJournal journal(4, plenty);
     for (int i = 1; i <= 6; ++i) journal.record(record(std::to_string(i), "CreateSnapshots", i % 2 ? "odd" : "even"));

@@ -11,9 +11,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <memory>
 #include <set>
 #include <string>
 #include <thread>
@@ -215,6 +217,26 @@ TEST_F(FileStoreTest, DataAndCountersSurviveCloseAndReopen) {
         EXPECT_EQ(repository.snapshots().find(record.key), record);
         EXPECT_EQ(repository.counters().next_task_id("a", "c1"), "c1-2");
     });
+}
+
+// Each completion holds a token and is slow to return: drain() waits for every one to have returned
+// and been destroyed, on the writer and on the readers alike.
+TEST_F(FileStoreTest, DrainWaitsForEveryCompletionToBeOver) {
+    Store store(options());
+    auto token = std::make_shared<int>(0);
+    std::atomic<int> returned{0};
+    const auto slow_done = [&returned, token](std::exception_ptr) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        ++returned;
+    };
+    for (int i = 0; i < 3; ++i) {
+        store.write([](Repository&) {}, slow_done);
+        store.read([](Repository&) {}, slow_done);
+    }
+    store.drain();
+    EXPECT_EQ(returned.load(), 6);
+    EXPECT_EQ(token.use_count(), 2) << "the completions are destroyed (the token is held here and by slow_done)";
+    store.drain();  // with nothing in flight, at once
 }
 
 TEST_F(FileStoreTest, ACompletedWriteIsCommittedForEveryOtherConnection) {
